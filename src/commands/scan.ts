@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { scan } from '../pipeline/run.js';
+import { FORMATS, reporters, type Format } from '../reporters/index.js';
+import { toReport } from '../reporters/report.js';
+import { startProgress } from '../ui/progress.js';
+import { useColor } from '../ui/color.js';
+
+export interface ScanCommandOptions {
+  format: string;
+  include?: string[];
+  exclude?: string[];
+  progress: boolean;
+  performance: boolean;
+  output?: string;
+}
+
+/** `qianyi scan [paths...]`: returns the exit code. */
+export async function scanCommand(paths: string[], options: ScanCommandOptions): Promise<number> {
+  const format = parseFormat(options.format);
+  const started = performance.now();
+  const progress = await startProgress('Finding source files…', { enabled: options.progress && format === 'pretty' });
+  let result;
+  try {
+    result = await scan({
+      paths,
+      cwd: process.cwd(),
+      include: options.include,
+      exclude: options.exclude,
+      onProgress(event) {
+        if (event.phase === 'discovered') progress.update(`Reading ${event.files} files…`);
+        else if (event.phase === 'candidates') progress.update(`Parsing ${event.files} candidate files…`);
+        else if (event.done % 50 === 0) progress.update(`Parsing ${event.done}/${event.total} files…`);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+  const text = reporters[format](toReport(result), { color: !options.output && useColor(process.stdout) });
+  if (options.output) writeFileSync(path.resolve(options.output), text);
+  else process.stdout.write(text);
+  if (options.performance) {
+    const line = {
+      phases: { ...result.performance.phases, total: Math.round(performance.now() - started) },
+      files: result.performance.files,
+      maxRSS: process.resourceUsage().maxRSS,
+    };
+    process.stderr.write(`qianyi-performance ${JSON.stringify(line)}\n`);
+  }
+  return 0;
+}
+
+export function parseFormat(value: string): Format {
+  if ((FORMATS as string[]).includes(value)) return value as Format;
+  throw new UsageError(`unknown format "${value}"`, `Use one of: ${FORMATS.join(', ')}.`);
+}

@@ -1,0 +1,3 @@
+/** Programmatic API. */
+export { scan, type ScanOptions, type ScanResult } from './pipeline/run.js';
+export type { Site, SiteKind, Sdk, Confidence, SkippedFile } from './pipeline/sites.js';

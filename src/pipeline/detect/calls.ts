@@ -1,0 +1,93 @@
+import { ts } from '../parse.js';
+import {
+  DISTINCTIVE_FIRST_SEGMENTS, DISTINCTIVE_SINGLE_RESOURCES, RESOURCE_METHODS, RESOURCE_SEGMENTS, TOP_LEVEL_RESOURCES,
+  V3_DISTINCTIVE_METHODS, V3_METHODS,
+} from '../sdk-surface.js';
+import type { Confidence, Sdk } from '../sites.js';
+import type { Evaluator } from '../values.js';
+import type { DetectContext, Detector } from './context.js';
+import { requestFeatures, requestObject } from './features.js';
+
+/** Calls of SDK methods on a client, or on a resource reached from one. */
+export const calls: Detector = {
+  id: 'calls',
+  description: 'calls of openai SDK methods (4.x to 7.x resources, 3.x OpenAIApi methods)',
+  detect(ctx: DetectContext) {
+    for (const call of ctx.nodes.calls) {
+      const method = methodName(call.expression);
+      if (!method || !(RESOURCE_METHODS.has(method) || V3_METHODS.has(method))) continue;
+      const target = sdkCallTarget(call, method, ctx.evaluator);
+      if (!target) continue;
+      const request = requestObject(call, ctx.evaluator);
+      const modelInfo = request ? modelOf(request, ctx) : null;
+      ctx.report(call, {
+        kind: 'call',
+        sdk: target.sdk,
+        api: target.api,
+        model: modelInfo,
+        features: requestFeatures(method, request, ctx.evaluator),
+        confidence: target.confidence,
+        name: null,
+      });
+    }
+  },
+};
+
+interface CallTarget {
+  api: string;
+  sdk: Sdk;
+  confidence: Confidence;
+}
+
+function methodName(callee: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteral(callee.argumentExpression)) return callee.argumentExpression.text;
+  return undefined;
+}
+
+/** What SDK method a call reaches, or undefined when it is not an SDK call (or cannot be told from one). */
+export function sdkCallTarget(call: ts.CallExpression, method: string, evaluator: Evaluator): CallTarget | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  const receiver = evaluator.expr(callee.expression);
+  if (receiver.k === 'client' && receiver.sdk === 'openai-v3') {
+    return V3_METHODS.has(method) ? { api: method, sdk: 'openai-v3', confidence: 'certain' } : undefined;
+  }
+  if (receiver.k === 'resource') {
+    return RESOURCE_METHODS.has(method) ? { api: `${receiver.path.join('.')}.${method}`, sdk: receiver.sdk, confidence: 'certain' } : undefined;
+  }
+  if (receiver.k !== 'unknown') return undefined;
+  const path = receiver.path;
+  if (path.length === 0) {
+    return V3_DISTINCTIVE_METHODS.has(method) ? { api: method, sdk: 'openai-v3', confidence: 'likely' } : undefined;
+  }
+  if (!RESOURCE_METHODS.has(method) || !isDistinctivePath(path)) return undefined;
+  return { api: `${path.join('.')}.${method}`, sdk: 'openai', confidence: 'likely' };
+}
+
+function isDistinctivePath(path: string[]): boolean {
+  if (!TOP_LEVEL_RESOURCES.has(path[0]!) || !path.every((segment) => RESOURCE_SEGMENTS.has(segment))) return false;
+  return path.length === 1 ? DISTINCTIVE_SINGLE_RESOURCES.has(path[0]!) : DISTINCTIVE_FIRST_SEGMENTS.has(path[0]!);
+}
+
+/** The request's model when it is a string, wherever the string is declared. */
+function modelOf(request: ts.ObjectLiteralExpression, ctx: DetectContext): string | null {
+  for (const prop of request.properties) {
+    const isModel = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) && prop.name.text === 'model';
+    if (!isModel) continue;
+    if (ts.isPropertyAssignment(prop)) {
+      const init = prop.initializer;
+      if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) {
+        if (init.getSourceFile() === ctx.sf) ctx.callModelLiterals.add(init);
+        return init.text;
+      }
+      const value = ctx.evaluator.expr(init);
+      return value.k === 'string' ? value.value : null;
+    }
+    if (ts.isShorthandPropertyAssignment(prop)) {
+      const value = ctx.evaluator.identifier(prop.name.text, prop);
+      return value.k === 'string' ? value.value : null;
+    }
+    return null;
+  }
+  return null;
+}

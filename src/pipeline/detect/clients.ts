@@ -1,0 +1,46 @@
+import { ts } from '../parse.js';
+import { propertyNameText } from '../values.js';
+import type { DetectContext, Detector } from './context.js';
+
+/** `new OpenAI(...)`, `new AzureOpenAI(...)` and the 3.x `new OpenAIApi(...)`, however the class was imported. */
+export const clients: Detector = {
+  id: 'clients',
+  description: 'client constructions of the openai package',
+  detect(ctx: DetectContext) {
+    for (const node of ctx.nodes.news) {
+      const ctor = ctx.evaluator.expr(node.expression);
+      const client = ctx.evaluator.instanceOf(ctor);
+      if (client.k !== 'client') continue;
+      const name = client.sdk === 'openai-v3' ? 'OpenAIApi' : client.sdk === 'azure-openai' ? 'AzureOpenAI' : 'OpenAI';
+      ctx.report(node, {
+        kind: 'client',
+        sdk: client.sdk,
+        api: null,
+        model: null,
+        features: [],
+        confidence: 'certain',
+        name,
+        options: optionNames(node, ctx),
+      });
+    }
+  },
+};
+
+/** Sorted option names of the constructor's object literal; for 3.x, of the `new Configuration({...})` passed in. */
+function optionNames(node: ts.NewExpression, ctx: DetectContext): string[] | null {
+  const arg = node.arguments?.[0];
+  if (!arg) return [];
+  let object: ts.Expression = arg;
+  if (ts.isNewExpression(object) && object.arguments?.[0]) object = object.arguments[0];
+  if (!ts.isObjectLiteralExpression(object)) {
+    const value = ctx.evaluator.expr(object);
+    if (value.k !== 'object') return null;
+    object = value.node;
+  }
+  const names = new Set<string>();
+  for (const prop of (object as ts.ObjectLiteralExpression).properties) {
+    const name = prop.name && propertyNameText(prop.name);
+    if (name) names.add(name);
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,44 @@
+import type { ts } from '../parse.js';
+import type { Confidence, Sdk, SiteKind } from '../sites.js';
+import type { Evaluator } from '../values.js';
+
+/** What a detector reports; the runner adds the file, position and id. */
+export interface SiteDraft {
+  kind: SiteKind;
+  sdk: Sdk;
+  api: string | null;
+  model: string | null;
+  features: string[];
+  confidence: Confidence;
+  name: string | null;
+  options?: string[] | null;
+}
+
+/** The nodes of one file that detectors look at, gathered in a single walk of the tree. */
+export interface FileNodes {
+  imports: Array<ts.ImportDeclaration | ts.ExportDeclaration | ts.ImportEqualsDeclaration>;
+  calls: ts.CallExpression[];
+  news: ts.NewExpression[];
+  /** `x.y` and `x["y"]` whose object is `process.env` or `import.meta.env`. */
+  envReads: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression>;
+  /** `const { A, B } = process.env`. */
+  envDestructures: ts.VariableDeclaration[];
+  strings: ts.StringLiteralLike[];
+}
+
+export interface DetectContext {
+  sf: ts.SourceFile;
+  nodes: FileNodes;
+  evaluator: Evaluator;
+  /** True when the file imports or requires the `openai` package. */
+  importsSdk: boolean;
+  /** String literals written directly as a call site's `model:`: the call reports them, the model detector skips them. */
+  callModelLiterals: Set<ts.Node>;
+  report(node: ts.Node, site: SiteDraft): void;
+}
+
+export interface Detector {
+  id: string;
+  description: string;
+  detect(ctx: DetectContext): void;
+}

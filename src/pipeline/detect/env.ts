@@ -1,0 +1,47 @@
+import { ts } from '../parse.js';
+import { envVarSdk } from '../sdk-surface.js';
+import type { DetectContext, Detector, SiteDraft } from './context.js';
+
+/** Reads of OpenAI and Azure OpenAI environment variables. */
+export const env: Detector = {
+  id: 'env',
+  description: 'reads of OPENAI_* and AZURE_OPENAI_* environment variables',
+  detect(ctx: DetectContext) {
+    for (const read of ctx.nodes.envReads) {
+      const name = ts.isPropertyAccessExpression(read) ? read.name.text : (read.argumentExpression as ts.StringLiteralLike).text;
+      reportName(ctx, read, name);
+    }
+    for (const decl of ctx.nodes.envDestructures) {
+      for (const element of (decl.name as ts.ObjectBindingPattern).elements) {
+        const key = element.propertyName ?? element.name;
+        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) reportName(ctx, element, key.text);
+      }
+    }
+    for (const call of ctx.nodes.calls) {
+      // Deno.env.get("OPENAI_API_KEY")
+      const callee = call.expression;
+      const arg = call.arguments[0];
+      if (
+        ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && ts.isPropertyAccessExpression(callee.expression) &&
+        callee.expression.name.text === 'env' && ts.isIdentifier(callee.expression.expression) &&
+        callee.expression.expression.text === 'Deno' && arg && ts.isStringLiteral(arg)
+      ) {
+        reportName(ctx, call, arg.text);
+      }
+    }
+  },
+};
+
+function reportName(ctx: DetectContext, node: ts.Node, name: string): void {
+  const sdk = envVarSdk(name);
+  if (!sdk) return;
+  const site: SiteDraft = { kind: 'env', sdk, api: null, model: null, features: [], confidence: 'certain', name };
+  ctx.report(node, site);
+}
+
+/** `process.env` or `import.meta.env`. */
+export function isEnvObject(node: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
+  const base = node.expression;
+  return (ts.isIdentifier(base) && base.text === 'process') || ts.isMetaProperty(base);
+}

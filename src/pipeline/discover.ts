@@ -1,0 +1,164 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { UsageError } from '../errors.js';
+import { toPosix } from '../util/path.js';
+
+/** Source files qianyi reads. `.d.ts` files are declarations only and are dropped below. */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+/** Directory names never descended into: dependencies, VCS data, build output, caches. */
+export const ALWAYS_SKIPPED_DIRS = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage', '.next', '.nuxt', '.output',
+  '.svelte-kit', '.turbo', '.vercel', '.cache', '.yarn', '.pnpm-store',
+]);
+
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
+const MINIFIED_FILE = /\.min\.[mc]?js$/;
+
+export interface DiscoverOptions {
+  /** Files or directories to scan (absolute or relative to cwd). */
+  paths: string[];
+  cwd: string;
+  /** Globs (relative to the root, POSIX); when given, only files matching one of them are kept. */
+  include?: string[];
+  /** Globs (relative to the root, POSIX); matching files and directories are skipped. */
+  exclude?: string[];
+}
+
+export interface Discovery {
+  /** Absolute path that reported file paths are relative to. */
+  root: string;
+  /** Absolute paths, sorted. */
+  files: string[];
+}
+
+interface IgnoreLayer {
+  /** Absolute directory the patterns are relative to. */
+  base: string;
+  ig: Ignore;
+}
+
+/**
+ * Finds the source files under the given paths, honouring .gitignore files at every level (including those
+ * between the git top level and the scanned folder) and .git/info/exclude. Symbolic links are not followed,
+ * as git and ripgrep do not follow them: that also rules out symlink loops.
+ */
+export function discover(options: DiscoverOptions): Discovery {
+  const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
+  for (const target of targets) {
+    if (!existsSync(target)) throw new UsageError(`path not found: ${target}`, 'Check the path you passed to qianyi.');
+  }
+  const root = chooseRoot(targets, options.cwd);
+  const isIncluded = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
+  const isExcluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const files = new Set<string>();
+
+  for (const target of targets) {
+    const stat = statSync(target);
+    if (stat.isFile()) {
+      // A file named explicitly is scanned even if ignored, as long as it is a source file.
+      if (isSourceFile(path.basename(target))) files.add(target);
+      continue;
+    }
+    const layers = ancestorIgnoreLayers(target);
+    walk(target, layers, (file) => {
+      const rel = toPosix(path.relative(root, file));
+      if (isIncluded(rel) && !isExcluded(rel)) files.add(file);
+    }, (dir) => {
+      const rel = toPosix(path.relative(root, dir));
+      return rel !== '' && (isExcluded(rel) || isExcluded(`${rel}/`));
+    });
+  }
+  return { root, files: [...files].sort() };
+}
+
+function chooseRoot(targets: string[], cwd: string): string {
+  if (targets.length === 1) {
+    const only = targets[0]!;
+    return statSync(only).isDirectory() ? only : path.dirname(only);
+  }
+  return cwd;
+}
+
+export function isSourceFile(name: string): boolean {
+  if (DECLARATION_FILE.test(name) || MINIFIED_FILE.test(name)) return false;
+  const ext = path.extname(name);
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+function walk(
+  start: string,
+  inherited: IgnoreLayer[],
+  onFile: (file: string) => void,
+  isPruned: (dir: string) => boolean,
+): void {
+  const stack: Array<{ dir: string; layers: IgnoreLayer[] }> = [{ dir: start, layers: inherited }];
+  while (stack.length > 0) {
+    const { dir, layers: parentLayers } = stack.pop()!;
+    const layers = withLayer(parentLayers, dir, path.join(dir, '.gitignore'));
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable directory: nothing in it can be scanned
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(layers, full, true) || isPruned(full)) continue;
+        stack.push({ dir: full, layers });
+      } else if (entry.isFile()) {
+        if (isSourceFile(entry.name) && !isIgnored(layers, full, false)) onFile(full);
+      }
+    }
+  }
+}
+
+function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
+  for (const { base, ig } of layers) {
+    let rel = toPosix(path.relative(base, full));
+    if (rel === '' || rel.startsWith('..')) continue;
+    if (isDir) rel += '/';
+    if (ig.ignores(rel)) return true;
+  }
+  return false;
+}
+
+function withLayer(layers: IgnoreLayer[], base: string, file: string): IgnoreLayer[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return layers;
+  }
+  return [...layers, { base, ig: ignore().add(text) }];
+}
+
+/**
+ * The ignore rules that apply to `dir` from above it: .git/info/exclude and every .gitignore from the git
+ * top level down to (not including) `dir` itself, which the walk reads.
+ */
+function ancestorIgnoreLayers(dir: string): IgnoreLayer[] {
+  const chain: string[] = [];
+  let current = dir;
+  let gitTop: string | undefined;
+  for (;;) {
+    chain.push(current);
+    if (existsSync(path.join(current, '.git'))) {
+      gitTop = current;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (!gitTop) return [];
+  let layers = withLayer([], gitTop, path.join(gitTop, '.git', 'info', 'exclude'));
+  for (const ancestor of chain.reverse()) {
+    if (ancestor === dir) break;
+    layers = withLayer(layers, ancestor, path.join(ancestor, '.gitignore'));
+  }
+  return layers;
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Project, ts } from 'ts-morph';
+
+export { ts };
+
+/**
+ * Parses files with ts-morph, without tsconfig files, lib files or dependency resolution: the analysis is
+ * syntactic, so all it needs is each file's tree. Files are parsed once and kept for cross-file lookups.
+ */
+export class Parser {
+  private readonly project = new Project({
+    useInMemoryFileSystem: false,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { allowJs: true, noEmit: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ESNext },
+  });
+  private readonly trees = new Map<string, ts.SourceFile | null>();
+
+  /** Parses `text` as the file at `file` (absolute). */
+  parse(file: string, text: string): ts.SourceFile {
+    const sf = this.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindOf(file) }).compilerNode;
+    this.trees.set(file, sf);
+    return sf;
+  }
+
+  /** The tree of a file that was not a candidate but that a candidate imports; null when unreadable. */
+  load(file: string): ts.SourceFile | null {
+    const known = this.trees.get(file);
+    if (known !== undefined) return known;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      this.trees.set(file, null);
+      return null;
+    }
+    return this.parse(file, text);
+  }
+}
+
+export function scriptKindOf(file: string): ts.ScriptKind {
+  switch (path.extname(file)) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+/** The first syntax error in a parsed file, or null. */
+export function firstSyntaxError(sf: ts.SourceFile): string | null {
+  // parseDiagnostics is internal to the compiler but stable for a decade; it holds only syntax errors.
+  const diagnostics = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (!first) return null;
+  const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+  if (first.start === undefined) return `syntax error: ${message}`;
+  const { line, character } = sf.getLineAndCharacterOfPosition(first.start);
+  return `syntax error at ${line + 1}:${character + 1}: ${message}`;
+}

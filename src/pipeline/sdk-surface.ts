@@ -1,0 +1,107 @@
+/** What the openai npm SDK looks like from user code: its resources, methods, model ids and env vars. */
+
+/** Property names that lead from a client to a resource (4.x to 7.x), at any depth. */
+export const RESOURCE_SEGMENTS = new Set([
+  'chat', 'completions', 'messages', 'embeddings', 'files', 'images', 'audio', 'transcriptions', 'translations',
+  'speech', 'moderations', 'models', 'fine_tuning', 'fineTuning', 'jobs', 'checkpoints', 'permissions', 'alpha',
+  'graders', 'methods', 'vectorStores', 'fileBatches', 'beta', 'assistants', 'threads', 'runs', 'steps',
+  'realtime', 'sessions', 'transcriptionSessions', 'clientSecrets', 'calls', 'batches', 'uploads', 'parts',
+  'responses', 'inputItems', 'inputTokens', 'conversations', 'items', 'containers', 'content', 'evals',
+  'outputItems', 'videos', 'webhooks', 'chatkit', 'skills', 'versions',
+]);
+
+/** Resources directly on the client. */
+export const TOP_LEVEL_RESOURCES = new Set([
+  'chat', 'completions', 'embeddings', 'files', 'images', 'audio', 'moderations', 'models', 'fine_tuning',
+  'fineTuning', 'vectorStores', 'beta', 'batches', 'uploads', 'responses', 'realtime', 'conversations',
+  'containers', 'evals', 'videos', 'webhooks', 'graders', 'skills',
+]);
+
+/** Methods of resources (4.x to 7.x), including the SDK's helpers (`stream`, `parse`, `createAndPoll` ...). */
+export const RESOURCE_METHODS = new Set([
+  'create', 'retrieve', 'update', 'list', 'del', 'delete', 'cancel', 'stream', 'parse', 'runTools',
+  'runFunctions', 'content', 'retrieveContent', 'createAndPoll', 'createAndStream', 'createAndRun',
+  'createAndRunPoll', 'createAndRunStream', 'poll', 'submitToolOutputs', 'submitToolOutputsAndPoll',
+  'submitToolOutputsStream', 'upload', 'uploadAndPoll', 'listFiles', 'listEvents', 'search', 'generate', 'edit',
+  'createVariation', 'complete', 'waitForProcessing', 'pause', 'resume', 'remix', 'downloadContent', 'compact',
+  'count', 'run', 'validate', 'unwrap', 'verifySignature', 'connect', 'accept', 'hangup', 'refer', 'reject',
+]);
+
+/** Methods whose name alone means a streamed response. */
+export const STREAM_METHODS = new Set([
+  'stream', 'createAndStream', 'createAndRunStream', 'submitToolOutputsStream',
+]);
+
+/**
+ * With an unknown receiver, a chain is reported (as `likely`) only when it cannot be mistaken for another
+ * API: two or more resource segments starting at a top-level resource (`x.chat.completions.create`), or one
+ * of these single resources, which other libraries rarely name.
+ */
+export const DISTINCTIVE_SINGLE_RESOURCES = new Set([
+  'embeddings', 'moderations', 'images', 'responses', 'vectorStores', 'fine_tuning', 'fineTuning',
+]);
+export const DISTINCTIVE_FIRST_SEGMENTS = new Set([
+  'chat', 'beta', 'audio', 'fine_tuning', 'fineTuning', 'vectorStores', 'responses', 'realtime', 'conversations',
+  'containers', 'evals', 'uploads', 'images', 'embeddings',
+]);
+
+/** Methods of the 3.x `OpenAIApi` client. */
+export const V3_METHODS = new Set([
+  'createChatCompletion', 'createCompletion', 'createEdit', 'createEmbedding', 'createImage', 'createImageEdit',
+  'createImageVariation', 'createTranscription', 'createTranslation', 'createModeration', 'listModels',
+  'retrieveModel', 'deleteModel', 'createFile', 'listFiles', 'retrieveFile', 'deleteFile', 'downloadFile',
+  'createFineTune', 'listFineTunes', 'retrieveFineTune', 'cancelFineTune', 'listFineTuneEvents',
+  'createFineTuningJob', 'listFineTuningJobs', 'retrieveFineTuningJob', 'cancelFineTuningJob',
+  'listFineTuningEvents', 'createAnswer', 'createClassification', 'createSearch', 'listEngines', 'retrieveEngine',
+]);
+
+/** 3.x methods distinctive enough to report on an unknown receiver. */
+export const V3_DISTINCTIVE_METHODS = new Set([
+  'createChatCompletion', 'createCompletion', 'createEmbedding', 'createTranscription', 'createTranslation',
+  'createModeration', 'createImageEdit', 'createImageVariation', 'createFineTune', 'listFineTunes',
+  'createFineTuningJob',
+]);
+
+/** Packages whose clients copy OpenAI's method names: a receiver from one of these is never a site. */
+export const LOOKALIKE_PACKAGES = new Set([
+  'groq-sdk', 'together-ai', '@anthropic-ai/sdk', '@mistralai/mistralai', 'cohere-ai', '@google/generative-ai',
+  '@google/genai', 'ollama', '@huggingface/inference', 'portkey-ai', '@cerebras/cerebras_cloud_sdk',
+  'fireworks-ai', '@fireworks-ai/sdk', 'deepinfra', 'replicate', '@langchain/openai', '@langchain/core',
+  'langchain', '@ai-sdk/openai', 'ai', 'llamaindex', '@llamaindex/openai', 'openai-edge', 'zhipuai-sdk-nodejs-v4',
+  '@xai/sdk', 'perplexity-sdk',
+]);
+
+/** Module specifiers of the SDK: `openai` and its subpaths, and the legacy Azure package. */
+export function isSdkModule(specifier: string): boolean {
+  return specifier === 'openai' || specifier.startsWith('openai/') || specifier === '@azure/openai';
+}
+
+/** Helpers whose use means structured outputs validated by zod. */
+export const ZOD_HELPERS = new Set(['zodResponseFormat', 'zodTextFormat', 'zodFunction']);
+
+const MODEL_ID = new RegExp(
+  '^(?:ft:)?(?:' +
+    [
+      'gpt-[0-9a-z][\\w.:-]*', 'chatgpt-[\\w.:-]+', 'o1(?:-[\\w.-]+)?', 'o3(?:-[\\w.-]+)?', 'o4-mini(?:-[\\w.-]+)?',
+      'text-embedding-[\\w.-]+', 'dall-e-[23]', 'whisper-1', 'tts-1(?:-[\\w.-]+)?', '(?:omni|text)-moderation-[\\w.-]+',
+      'text-(?:davinci|curie|babbage|ada)-\\d+', '(?:davinci|babbage)(?:-\\d+)?', 'computer-use-preview(?:-[\\w.-]+)?',
+      'codex-mini(?:-[\\w.-]+)?',
+    ].join('|') +
+    ')$',
+);
+
+/** True for OpenAI model ids (and fine-tuned `ft:` ids built on them). */
+export function isOpenAiModelId(value: string): boolean {
+  return value.length <= 100 && MODEL_ID.test(value);
+}
+
+const ENV_NAMES = new Set([
+  'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_API_BASE', 'OPENAI_ORG_ID', 'OPENAI_ORGANIZATION',
+  'OPENAI_PROJECT_ID', 'OPENAI_PROJECT', 'OPENAI_WEBHOOK_SECRET', 'OPENAI_MODEL', 'OPENAI_API_VERSION',
+]);
+
+/** The SDK an environment variable belongs to, or null when it is not an OpenAI variable. */
+export function envVarSdk(name: string): 'openai' | 'azure-openai' | null {
+  if (name.startsWith('AZURE_OPENAI_')) return 'azure-openai';
+  return ENV_NAMES.has(name) ? 'openai' : null;
+}

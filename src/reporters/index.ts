@@ -1,0 +1,20 @@
+import { json } from './json.js';
+import { markdown } from './markdown.js';
+import { pretty } from './pretty.js';
+import type { ScanReport } from './report.js';
+import { sarif } from './sarif.js';
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+/** Output formats by name: the values `--format` accepts. */
+export const reporters = {
+  pretty: (report, options) => pretty(report, options),
+  json: (report) => json(report),
+  sarif: (report) => sarif(report),
+  markdown: (report) => markdown(report),
+} satisfies Record<string, (report: ScanReport, options: RenderOptions) => string>;
+
+export type Format = keyof typeof reporters;
+export const FORMATS = Object.keys(reporters) as Format[];

@@ -1,0 +1,45 @@
+import { describeSite, groupByFile, type ScanReport } from './report.js';
+
+/** A report to paste into a pull request comment. */
+export function markdown(report: ScanReport): string {
+  const { summary } = report;
+  const out: string[] = ['## qianyi scan: OpenAI usage', ''];
+  if (summary.sites === 0) {
+    out.push(`No OpenAI usage found in ${summary.filesScanned} files.`, '');
+  } else {
+    out.push(
+      `**${summary.sites} sites** in ${summary.filesWithSites} of ${summary.filesScanned} files` +
+        (summary.likely > 0 ? ` (${summary.likely} likely: matched by shape only)` : '') + '.',
+      '',
+      '| kind | count |',
+      '| --- | ---: |',
+      ...Object.entries(summary.byKind).filter(([, n]) => n > 0).map(([k, n]) => `| ${k} | ${n} |`),
+      '',
+    );
+    if (Object.keys(summary.byApi).length > 0) {
+      out.push('| API | calls |', '| --- | ---: |', ...Object.entries(summary.byApi).map(([a, n]) => `| \`${a}\` | ${n} |`), '');
+    }
+    if (Object.keys(summary.byFeature).length > 0) {
+      out.push(`**Features:** ${Object.entries(summary.byFeature).map(([f, n]) => `\`${f}\` ×${n}`).join(', ')}`, '');
+    }
+    out.push('<details><summary>Sites by file</summary>', '');
+    for (const [file, sites] of groupByFile(report.sites)) {
+      out.push(`### \`${escapeMd(file)}\``, '', '| line | kind | what | model | features | confidence |', '| ---: | --- | --- | --- | --- | --- |');
+      for (const site of sites) {
+        out.push(
+          `| ${site.line}:${site.column} | ${site.kind} | ${escapeMd(describeSite(site))} | ${site.model ? `\`${site.model}\`` : ''} | ${site.features.join(', ')} | ${site.confidence} |`,
+        );
+      }
+      out.push('');
+    }
+    out.push('</details>', '');
+  }
+  if (report.skipped.length > 0) {
+    out.push(`**Skipped ${report.skipped.length} files:**`, '', ...report.skipped.map((s) => `- \`${escapeMd(s.file)}\`: ${escapeMd(s.reason)}`), '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[|<>]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,78 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { describeSite, groupByFile, type ScanReport } from './report.js';
+
+export interface PrettyOptions {
+  color: boolean;
+}
+
+/** The terminal report: sites grouped by file, then totals by kind, API and feature. */
+export function pretty(report: ScanReport, options: PrettyOptions): string {
+  const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const { summary } = report;
+
+  for (const [file, sites] of groupByFile(report.sites)) {
+    out.push(c.bold.underline(file));
+    const locations = sites.map((s) => `${s.line}:${s.column}`);
+    const width = Math.max(...locations.map((l) => l.length));
+    sites.forEach((site, i) => {
+      const parts = [c.dim(locations[i]!.padEnd(width)), kindLabel(c, site.kind), describeSite(site)];
+      if (site.kind === 'call') {
+        parts.push(site.model ? c.cyan(site.model) : c.dim('model ?'));
+        if (site.features.length > 0) parts.push(c.dim(`[${site.features.join(', ')}]`));
+      }
+      if (site.sdk !== 'openai') parts.push(c.magenta(site.sdk));
+      if (site.confidence === 'likely') parts.push(c.yellow('(likely)'));
+      out.push(`  ${parts.join('  ')}`);
+    });
+    out.push('');
+  }
+
+  if (report.skipped.length > 0) {
+    out.push(c.yellow.bold(`Skipped ${report.skipped.length} file${plural(report.skipped.length)}:`));
+    for (const skip of report.skipped) out.push(`  ${skip.file}  ${c.dim(skip.reason)}`);
+    out.push('');
+  }
+
+  if (summary.sites === 0) {
+    out.push(`No OpenAI usage found in ${summary.filesScanned} file${plural(summary.filesScanned)}.`);
+    return `${out.join('\n')}\n`;
+  }
+  const kinds = Object.entries(summary.byKind)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}${plural(n)}`)
+    .join(', ');
+  out.push(c.bold('Summary'));
+  out.push(`  ${summary.sites} site${plural(summary.sites)} in ${summary.filesWithSites} of ${summary.filesScanned} files: ${kinds}`);
+  if (summary.likely > 0) {
+    out.push(`  ${c.yellow(`${summary.likely} likely`)}: matched by shape; the client could not be traced to the openai package`);
+  }
+  out.push(...totals(c, 'By API', summary.byApi));
+  out.push(...totals(c, 'By feature', summary.byFeature));
+  return `${out.join('\n')}\n`;
+}
+
+function totals(c: ChalkInstance, title: string, counts: Record<string, number>): string[] {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) return [];
+  const width = Math.max(...entries.map(([name]) => name.length));
+  return [c.bold(title), ...entries.map(([name, n]) => `  ${name.padEnd(width)}  ${n}`)];
+}
+
+function kindLabel(c: ChalkInstance, kind: string): string {
+  const label = kind.padEnd(6);
+  switch (kind) {
+    case 'call':
+      return c.green(label);
+    case 'client':
+      return c.blue(label);
+    case 'env':
+      return c.yellow(label);
+    default:
+      return c.dim(label);
+  }
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}

@@ -1,0 +1,86 @@
+import type { ScanResult } from '../pipeline/run.js';
+import type { Site, SkippedFile } from '../pipeline/sites.js';
+import { VERSION } from '../version.js';
+
+/** A site as the JSON contract prints it (no internal offsets). */
+export type ReportSite = Omit<Site, 'start' | 'end'>;
+
+/** The scan as every reporter sees it: plain data, the JSON contract of `qianyi scan --format json`. */
+export interface ScanReport {
+  tool: 'qianyi';
+  version: string;
+  root: string;
+  summary: {
+    filesScanned: number;
+    filesWithSites: number;
+    sites: number;
+    skipped: number;
+    byKind: Record<string, number>;
+    byApi: Record<string, number>;
+    byFeature: Record<string, number>;
+    likely: number;
+  };
+  sites: ReportSite[];
+  skipped: SkippedFile[];
+}
+
+export function toReport(result: ScanResult): ScanReport {
+  const sites = result.sites.map(({ start: _start, end: _end, ...rest }) => rest);
+  const byKind: Record<string, number> = { import: 0, client: 0, call: 0, env: 0, model: 0 };
+  const byApi: Record<string, number> = {};
+  const byFeature: Record<string, number> = {};
+  for (const site of sites) {
+    byKind[site.kind] = (byKind[site.kind] ?? 0) + 1;
+    if (site.api) byApi[site.api] = (byApi[site.api] ?? 0) + 1;
+    for (const feature of site.features) byFeature[feature] = (byFeature[feature] ?? 0) + 1;
+  }
+  return {
+    tool: 'qianyi',
+    version: VERSION,
+    root: result.root,
+    summary: {
+      filesScanned: result.filesScanned,
+      filesWithSites: new Set(sites.map((s) => s.file)).size,
+      sites: sites.length,
+      skipped: result.skipped.length,
+      byKind,
+      byApi: sortByCount(byApi),
+      byFeature: sortByCount(byFeature),
+      likely: sites.filter((s) => s.confidence === 'likely').length,
+    },
+    sites,
+    skipped: result.skipped,
+  };
+}
+
+/** Most frequent first, then by name: the order the reports print totals in. */
+export function sortByCount(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Sites grouped by file, in report order. */
+export function groupByFile<T extends { file: string }>(sites: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const site of sites) {
+    const list = groups.get(site.file);
+    if (list) list.push(site);
+    else groups.set(site.file, [site]);
+  }
+  return groups;
+}
+
+/** One-line description of what a site is, shared by the human-readable reporters. */
+export function describeSite(site: ReportSite): string {
+  switch (site.kind) {
+    case 'import':
+      return `import of ${site.name}`;
+    case 'client':
+      return `new ${site.name}(${site.options === null ? '…' : (site.options ?? []).join(', ')})`;
+    case 'call':
+      return site.api ?? 'call';
+    case 'env':
+      return `env ${site.name}`;
+    case 'model':
+      return `model "${site.model}"`;
+  }
+}
