@@ -299,6 +299,14 @@ export class Evaluator {
       if (cls.k === 'class' || cls.k === 'module') return this.instanceOf(cls);
       return cls.k === 'unknown' ? UNKNOWN : FOREIGN;
     }
+    if (ts.isImportTypeNode(type) && !type.isTypeOf && type.qualifier && ts.isIdentifier(type.qualifier)) {
+      // import('openai').OpenAI
+      const arg = type.argument;
+      if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) {
+        return this.instanceOf(this.moduleValue(arg.literal.text, type.getSourceFile().fileName, type.qualifier.text, depth));
+      }
+      return UNKNOWN;
+    }
     if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) return this.identifier(type.exprName.text, type, depth);
     return FOREIGN;
   }
@@ -332,8 +340,9 @@ export class Evaluator {
       if (ts.isConstructorDeclaration(member)) {
         for (const param of member.parameters) {
           const isProperty = (ts.getModifiers(param)?.length ?? 0) > 0;
-          if (isProperty && ts.isIdentifier(param.name) && param.name.text === name && param.type) {
-            const found = consider(this.typeValue(param.type, depth));
+          if (isProperty && ts.isIdentifier(param.name) && param.name.text === name) {
+            const found = (param.type && consider(this.typeValue(param.type, depth))) ||
+              (param.initializer && consider(this.expr(param.initializer, depth)));
             if (found) return found;
           }
         }
