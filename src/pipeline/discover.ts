@@ -48,7 +48,7 @@ interface IgnoreLayer {
 export function discover(options: DiscoverOptions): Discovery {
   const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
   for (const target of targets) {
-    if (!existsSync(target)) throw new UsageError(`path not found: ${target}`, 'Check the path you passed to qianyi.');
+    if (!existsSync(target)) throw new UsageError(`path not found: ${target}`);
   }
   const root = chooseRoot(targets, options.cwd);
   const isIncluded = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
