@@ -92,7 +92,10 @@ export class Evaluator {
     return found ?? fallback;
   }
 
-  /** A named export of a user module (`default` for the default export, `*` for the module object). */
+  /**
+   * A named export of a user module: `default` for the default export, `*` for the module namespace, `=` for
+   * what `require()` returns (`module.exports`).
+   */
   exportOf(file: string, name: string, depth = 0): Value {
     if (name === '*') return { k: 'file', file };
     const key = `${file}\0${name}`;
@@ -186,8 +189,10 @@ export class Evaluator {
     const callee = node.expression;
     const firstArg = node.arguments[0];
     const isStringArg = firstArg !== undefined && (ts.isStringLiteral(firstArg) || ts.isNoSubstitutionTemplateLiteral(firstArg));
-    if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && !lookup('require', callee))) {
-      return isStringArg ? this.moduleValue(firstArg.text, node.getSourceFile().fileName, '*', depth) : UNKNOWN;
+    const isRequire = ts.isIdentifier(callee) && callee.text === 'require' && !lookup('require', callee);
+    if (isRequire || callee.kind === ts.SyntaxKind.ImportKeyword) {
+      // require() yields what module.exports holds; import() yields the module namespace.
+      return isStringArg ? this.moduleValue(firstArg.text, node.getSourceFile().fileName, isRequire ? '=' : '*', depth) : UNKNOWN;
     }
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') {
       const base = this.expr(callee.expression, depth);
@@ -393,8 +398,7 @@ export class Evaluator {
     if (LOOKALIKE_PACKAGES.has(packageName(specifier))) return FOREIGN;
     const file = this.modules.resolve(specifier, fromFile);
     if (!file) return UNKNOWN;
-    if (name === '*') return { k: 'file', file };
-    return this.exportOf(file, name === '=' ? 'default' : name, depth + 1);
+    return this.exportOf(file, name, depth + 1);
   }
 
   private exportUncached(file: string, name: string, depth: number): Value {
@@ -443,8 +447,9 @@ export class Evaluator {
         else if (cjs.name === name) return this.expr(cjs.value, next);
       }
     }
-    if (commonJs) return name === 'default' ? commonJs : this.member(commonJs, name, next);
-    return UNKNOWN;
+    if (commonJs) return name === 'default' || name === '=' ? commonJs : this.member(commonJs, name, next);
+    // require() of a module without `module.exports = ...`: its exports object.
+    return name === '=' ? { k: 'file', file } : UNKNOWN;
   }
 }
 

@@ -11,7 +11,7 @@ import { copyFixture, removeDir } from '../helpers/testdir.js';
  * report exactly those sites: a missing one is a recall failure, an extra one a precision failure.
  */
 interface Expected {
-  sites: Array<Pick<Site, 'file' | 'line' | 'column' | 'kind' | 'sdk' | 'api' | 'model' | 'features' | 'confidence' | 'name'>>;
+  sites: Array<Pick<Site, 'file' | 'line' | 'column' | 'kind' | 'sdk' | 'api' | 'model' | 'features' | 'confidence' | 'name' | 'options'>>;
   skipped?: Array<{ file: string }>;
 }
 
@@ -25,8 +25,8 @@ const copies: string[] = [];
 afterAll(() => copies.forEach(removeDir));
 
 function project(site: Site): Expected['sites'][number] {
-  const { file, line, column, kind, sdk, api, model, features, confidence, name } = site;
-  return { file, line, column, kind, sdk, api, model, features, confidence, name };
+  const { file, line, column, kind, sdk, api, model, features, confidence, name, options } = site;
+  return { file, line, column, kind, sdk, api, model, features, confidence, name, ...(options === undefined ? {} : { options }) };
 }
 
 describe('fixture projects: exact expected sites', () => {
@@ -48,10 +48,12 @@ describe('fixture projects: exact expected sites', () => {
       }
       const result = await scan({ paths: [root], cwd: root });
       const actual = result.sites.map(project);
-      const missing = expected.sites.filter((e) => !actual.some((a) => JSON.stringify(a) === JSON.stringify(e)));
-      const noisy = actual.filter((a) => !expected.sites.some((e) => JSON.stringify(a) === JSON.stringify(e)));
+      // Compared field by field in a fixed order, so the key order of the JSON file does not matter.
+      const key = (s: Expected['sites'][number]) => JSON.stringify(project(s as Site));
+      const missing = expected.sites.filter((e) => !actual.some((a) => key(a) === key(e))).map(key);
+      const noisy = actual.filter((a) => !expected.sites.some((e) => key(a) === key(e))).map(key);
       expect({ missing, noisy }).toEqual({ missing: [], noisy: [] });
-      expect(actual).toEqual(expected.sites);
+      expect(actual.map(key)).toEqual(expected.sites.map(key));
       expect(result.skipped.map((s) => s.file)).toEqual((expected.skipped ?? []).map((s) => s.file));
     });
   }

@@ -19,7 +19,8 @@ export const calls: Detector = {
       const target = sdkCallTarget(call, method, ctx.evaluator);
       if (!target) continue;
       const request = requestObject(call, ctx.evaluator);
-      const modelInfo = request ? modelOf(request, ctx) : null;
+      const positional = target.sdk === 'openai-v3' ? V3_POSITIONAL_MODEL[target.api] : undefined;
+      const modelInfo = positional !== undefined ? positionalModel(call, positional, ctx) : request ? modelOf(request, ctx) : null;
       ctx.report(call, {
         kind: 'call',
         sdk: target.sdk,
@@ -67,6 +68,20 @@ export function sdkCallTarget(call: ts.CallExpression, method: string, evaluator
 function isDistinctivePath(path: string[]): boolean {
   if (!TOP_LEVEL_RESOURCES.has(path[0]!) || !path.every((segment) => RESOURCE_SEGMENTS.has(segment))) return false;
   return path.length === 1 ? DISTINCTIVE_SINGLE_RESOURCES.has(path[0]!) : DISTINCTIVE_FIRST_SEGMENTS.has(path[0]!);
+}
+
+/** 3.x methods that take the model as a positional argument: `createTranscription(file, model, ...)`. */
+const V3_POSITIONAL_MODEL: Record<string, number> = { createTranscription: 1, createTranslation: 1 };
+
+function positionalModel(call: ts.CallExpression, index: number, ctx: DetectContext): string | null {
+  const arg = call.arguments[index];
+  if (!arg) return null;
+  if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) {
+    ctx.callModelLiterals.add(arg);
+    return arg.text;
+  }
+  const value = ctx.evaluator.expr(arg);
+  return value.k === 'string' ? value.value : null;
 }
 
 /** The request's model when it is a string, wherever the string is declared. */

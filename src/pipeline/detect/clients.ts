@@ -20,25 +20,24 @@ export const clients: Detector = {
         features: [],
         confidence: 'certain',
         name,
-        options: optionNames(node, ctx),
+        options: optionNames(node),
       });
     }
   },
 };
 
-/** Sorted option names of the constructor's object literal; for 3.x, of the `new Configuration({...})` passed in. */
-function optionNames(node: ts.NewExpression, ctx: DetectContext): string[] | null {
+/**
+ * Sorted option names of the constructor's object literal (null when the options are not written inline);
+ * for 3.x, of the `new Configuration({...})` written inline as its argument.
+ */
+function optionNames(node: ts.NewExpression): string[] | null {
   const arg = node.arguments?.[0];
   if (!arg) return [];
   let object: ts.Expression = arg;
   if (ts.isNewExpression(object) && object.arguments?.[0]) object = object.arguments[0];
-  if (!ts.isObjectLiteralExpression(object)) {
-    const value = ctx.evaluator.expr(object);
-    if (value.k !== 'object') return null;
-    object = value.node;
-  }
+  if (!ts.isObjectLiteralExpression(object)) return null;
   const names = new Set<string>();
-  for (const prop of (object as ts.ObjectLiteralExpression).properties) {
+  for (const prop of object.properties) {
     const name = prop.name && propertyNameText(prop.name);
     if (name) names.add(name);
   }
