@@ -31,6 +31,58 @@ program
     process.exitCode = await scanCommand(paths, options);
   });
 
+/** Options shared by migrate and check. */
+function migrationOptions(command: Command): Command {
+  return command
+    .argument('[paths...]', 'files or directories to migrate', ['.'])
+    .option('-p, --provider <id>', 'provider id or alias (see qianyi providers)')
+    .option('--region <id>', "the provider's region, e.g. cn or intl (default: the template's)")
+    .option('--model <from=to>', 'map an OpenAI model to a provider model, e.g. gpt-4o=glm-4.7 (repeatable)', collect)
+    .option('--template <file>', 'add a provider template file, e.g. your own gateway (repeatable)', collect)
+    .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards)')
+    .option('--include <glob>', 'only migrate files matching this glob (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
+    .option('--no-progress', 'do not show a spinner on stderr');
+}
+
+migrationOptions(
+  program
+    .command('migrate')
+    .description('rewrite the code for a provider: re-point clients, map models, adapt parameters, mark what needs manual work'),
+)
+  .option('-y, --yes', 'apply without asking')
+  .option('--dry-run', 'print the diff and write nothing')
+  .option('--force', 'run even when the git working tree has uncommitted changes')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+  .action(async (paths: string[], options) => {
+    const { migrateCommand } = await import('./commands/migrate.js');
+    process.exitCode = await migrateCommand(paths, options);
+  });
+
+migrationOptions(
+  program
+    .command('check')
+    .description('CI gate: print the diff a migration would make and the manual work left; exit 1 when anything is pending'),
+)
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif']).default('pretty'))
+  .action(async (paths: string[], options) => {
+    const { checkCommand } = await import('./commands/migrate.js');
+    process.exitCode = await checkCommand(paths, options);
+  });
+
+program
+  .command('providers')
+  .description('list the provider templates and what each supports; `providers show <id>` for one in full')
+  .argument('[action]', '"show" to print one provider in full')
+  .argument('[id]', 'provider id or alias')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+  .option('--template <file>', 'add a provider template file (repeatable)', collect)
+  .option('--config <file>', 'config file whose "templates" are added')
+  .action(async (action: string | undefined, id: string | undefined, options) => {
+    const { providersCommand } = await import('./commands/providers-command.js');
+    process.exitCode = await providersCommand(action, id, options);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -43,6 +95,11 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof ExitError) return error.exitCode;
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    // Ctrl-C at a prompt: nothing has been written at that point.
+    process.stderr.write('qianyi: cancelled, nothing was written\n');
+    return 130;
+  }
   if (error instanceof QianyiError) {
     process.stderr.write(`qianyi: ${error.message}\n`);
     if (error.hint) process.stderr.write(`${error.hint}\n`);

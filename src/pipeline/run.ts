@@ -24,6 +24,33 @@ export type ScanProgress =
   | { phase: 'candidates'; files: number }
   | { phase: 'parsed'; done: number; total: number };
 
+/** One parsed candidate file, for the stages after detection (plan, apply). */
+export interface AnalyzedFile {
+  /** Absolute path. */
+  file: string;
+  /** POSIX, relative to the root. */
+  rel: string;
+  text: string;
+  sf: ts.SourceFile;
+  sites: Site[];
+}
+
+/** A `TODO(qianyi)` marker left in the code by an earlier migration. */
+export interface Marker {
+  file: string;
+  line: number;
+  text: string;
+}
+
+/** The scan with what later stages need: the trees and the evaluator that resolved them. */
+export interface Analysis extends ScanResult {
+  files: AnalyzedFile[];
+  markers: Marker[];
+  evaluator: Evaluator;
+}
+
+export const MARKER = 'TODO(qianyi)';
+
 export interface ScanResult {
   root: string;
   filesScanned: number;
@@ -41,12 +68,19 @@ const KIND_ORDER: Record<SiteKind, number> = { import: 0, client: 1, call: 2, en
 
 /** discover → prefilter → parse → detect. Pure data out; nothing is written. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const { root, filesScanned, sites, skipped, performance } = await analyze(options);
+  return { root, filesScanned, sites, skipped, performance };
+}
+
+/** The scan, keeping the parsed trees for planning edits. */
+export async function analyze(options: ScanOptions): Promise<Analysis> {
   const timer = phaseTimer();
   const { root, files } = discover(options);
   timer.end('discover');
   options.onProgress?.({ phase: 'discovered', files: files.length });
 
   const skipped: SkippedFile[] = [];
+  const markers: Marker[] = [];
   const candidates: Array<{ file: string; text: string }> = [];
   for (const file of files) {
     const rel = toPosix(path.relative(root, file));
@@ -62,31 +96,35 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       continue;
     }
     if (isCandidate(text)) candidates.push({ file, text });
+    if (text.includes(MARKER)) markers.push(...markersIn(rel, text));
   }
   timer.end('prefilter');
   options.onProgress?.({ phase: 'candidates', files: candidates.length });
 
   const parser = new Parser();
-  const trees: Array<{ file: string; rel: string; sf: ts.SourceFile }> = [];
+  const trees: AnalyzedFile[] = [];
   for (const { file, text } of candidates) {
     const rel = toPosix(path.relative(root, file));
     const sf = parser.parse(file, text);
     const error = firstSyntaxError(sf);
     if (error) skipped.push({ file: rel, reason: error });
-    else trees.push({ file, rel, sf });
+    else trees.push({ file, rel, text, sf, sites: [] });
     options.onProgress?.({ phase: 'parsed', done: trees.length, total: candidates.length });
   }
   timer.end('parse');
 
   const evaluator = new Evaluator(parser, new ModuleResolver(root));
   const sites: Site[] = [];
-  for (const { rel, sf } of trees) {
+  for (const tree of trees) {
+    const { rel, sf } = tree;
     const report = (node: ts.Node, draft: SiteDraft): void => {
       const start = node.getStart(sf);
       const { line, character } = sf.getLineAndCharacterOfPosition(start);
-      sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
+      tree.sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
     };
     runDetectors({ sf, nodes: collectNodes(sf), evaluator, report });
+    tree.sites.sort(compareSites);
+    sites.push(...tree.sites);
   }
   sites.sort(compareSites);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -97,6 +135,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     filesScanned: files.length,
     sites,
     skipped,
+    files: trees,
+    markers,
+    evaluator,
     performance: {
       phases: timer.phases,
       files: { discovered: files.length, candidates: candidates.length, parsed: trees.length },
@@ -140,4 +181,14 @@ function phaseTimer() {
       last = now;
     },
   };
+}
+
+function markersIn(file: string, text: string): Marker[] {
+  const found: Marker[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const at = line.indexOf(MARKER);
+    if (at !== -1) found.push({ file, line: i + 1, text: line.slice(at).trim() });
+  });
+  return found;
 }

@@ -57,7 +57,6 @@ export const CAPABILITY_SHORT: Readonly<Partial<Record<Capability, string>>> = {
   responses: 'resp',
   batches: 'batch',
   files: 'files',
-  assistants: 'asst',
 };
 
 export interface ApiNeeds {

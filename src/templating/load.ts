@@ -19,13 +19,19 @@ function describePath(path: PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map(String).join('.');
 }
 
+/** The offending value, when it is short enough for a one-line message (not a whole object). */
+function shownInput(input: unknown): string {
+  if (input === undefined || (typeof input === 'object' && input !== null && !Array.isArray(input))) return '';
+  const json = JSON.stringify(input);
+  return json.length <= 60 ? ` (got ${json})` : '';
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing';
-  const got = 'input' in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : '';
-  return `${issue.message}${got}`;
+  return `${issue.message}${shownInput(issue.input)}`;
 }
 
 /** Validates parsed YAML; `label` names the template in errors (a path or `templates/<id>`). */

@@ -124,7 +124,9 @@ export const CapabilityEntrySchema = z
   .transform((v) => (typeof v === 'string' ? { support: v } : v))
   .refine((v) => v.support === 'yes' || v.support === 'no' || v.note !== undefined, {
     error: 'a partial or unknown capability needs a note saying what is partial or unconfirmed',
-  });
+  })
+  // An id puts the shape in the JSON Schema's $defs once instead of once per capability.
+  .meta({ id: 'Capability' });
 export type CapabilityEntry = z.output<typeof CapabilityEntrySchema>;
 
 export const FieldRuleSchema = z
@@ -133,10 +135,10 @@ export const FieldRuleSchema = z
     range: z
       .string()
       .regex(INTERVAL, { error: 'expected an interval such as "[0, 2]" or "(0, 1]"' })
-      .refine((s) => {
-        const i = parseInterval(s);
-        return i.min <= i.max;
-      }, { error: 'the lower bound is above the upper bound' })
+      // Refinements run even when the regex failed: only judge well-formed intervals here.
+      .refine((s) => !INTERVAL.test(s) || parseInterval(s).min <= parseInterval(s).max, {
+        error: 'the lower bound is above the upper bound',
+      })
       .optional(),
     to: z.string().min(1).optional(),
     note: Note.optional(),
@@ -147,7 +149,8 @@ export const FieldRuleSchema = z
   })
   .refine((r) => r.support === 'yes' || r.support === 'renamed' || r.note !== undefined, {
     error: 'a partial, ignored, rejected or unknown field needs a note',
-  });
+  })
+  .meta({ id: 'FieldRule' });
 export type FieldRule = z.output<typeof FieldRuleSchema>;
 
 const capabilityShape = Object.fromEntries(CAPABILITIES.map((c) => [c, CapabilityEntrySchema])) as Record<
@@ -162,14 +165,17 @@ const modelKindShape = Object.fromEntries(MODEL_KINDS.map((k) => [k, z.string().
 
 export const TemplateSchema = z
   .strictObject({
-    id: Id,
+    id: Id.describe('Lower-case provider id, equal to the folder name (`--provider <id>`)'),
     /** Other names that resolve to this provider (`glm`, `kimi`). */
-    aliases: z.array(Id),
+    aliases: z.array(Id).describe('Other names that resolve to this provider; unique across providers'),
     name: z.strictObject({ en: z.string().min(1), zh: z.string().min(1) }),
     /** The provider's API docs. */
-    docs: z.url({ error: 'expected a URL' }),
+    docs: z.url({ error: 'expected a URL' }).describe("The provider's API documentation"),
     /** When the template's facts were last checked against its sources (YYYY-MM-DD). */
-    checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' }),
+    checked: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
+      .describe('When the facts were last checked against the sources (YYYY-MM-DD)'),
     /** A warning shown with the provider (e.g. the service's status is unclear). */
     caution: Note.optional(),
     sources: z
@@ -207,7 +213,9 @@ export const TemplateSchema = z
       passthrough: z.boolean().optional(),
       note: Note.optional(),
     }),
-    capabilities: z.strictObject(capabilityShape),
+    capabilities: z
+      .strictObject(capabilityShape)
+      .describe('Support through the OpenAI-compatible surface: yes | no | partial | unknown (partial/unknown need a note)'),
     params: z.strictObject({
       temperature: FieldRuleSchema,
       top_p: FieldRuleSchema,
@@ -258,8 +266,6 @@ export type TemplateInput = z.input<typeof TemplateSchema>;
 
 /** The JSON Schema for editors (`# yaml-language-server: $schema=...`), written to templates/schema.json. */
 export function templateJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(TemplateSchema, { io: 'input' }),
-    title: 'qianyi provider template',
-  };
+  const { $schema, ...rest } = z.toJSONSchema(TemplateSchema, { io: 'input' });
+  return { $schema, title: 'qianyi provider template', ...rest };
 }

@@ -60,14 +60,22 @@ export interface ProviderRank {
   ok: number;
   caveat: number;
   blocked: number;
+  /** Caveat sites with at least one unconfirmed reason (included in `caveat`; shown, not used for ordering). */
+  unconfirmed: number;
 }
 
 const SEVERITY: Record<Verdict, number> = { ok: 0, caveat: 1, blocked: 2 };
 
-const withNote = (note: string | undefined) => (note ? ` (${note})` : '');
+/** Reasons about unconfirmed support start with this (the ranking counts them). */
+const UNCONFIRMED = 'unconfirmed: ';
 
-/** The reason a capability gives, or null when the provider supports it. `subject` is the api or the env var. */
-function capabilityReason(t: Template, cap: Capability, subject: string, field?: string): VerdictReason | null {
+const because = (verdict: Verdict, subject: string, reason: string): VerdictReason => ({ verdict, subject, reason });
+
+// Notes often hold parentheses themselves, so they follow a colon.
+const withNote = (note: string | undefined) => (note ? `: ${note}` : '');
+
+/** The reason a capability gives, or null when the provider supports it. `who` is the api or the env var. */
+function capabilityReason(t: Template, cap: Capability, who: string, field?: string): VerdictReason | null {
   const { support, note } = t.capabilities[cap];
   const p = t.name.en;
   const label = CAPABILITY_LABELS[cap];
@@ -75,26 +83,13 @@ function capabilityReason(t: Template, cap: Capability, subject: string, field?:
     case 'yes':
       return null;
     case 'no':
-      if (DROPPABLE_CAPABILITIES.has(cap)) {
-        return {
-          verdict: 'caveat',
-          subject: cap,
-          reason: `${subject} sets ${field ?? cap}, which ${p} does not support, so the migration removes it${withNote(note)}.`,
-        };
-      }
-      return { verdict: 'blocked', subject: cap, reason: `${subject} needs ${label}, which ${p} does not support${withNote(note)}.` };
+      return DROPPABLE_CAPABILITIES.has(cap)
+        ? because('caveat', cap, `${who} sets ${field ?? cap}, which ${p} does not support, so the migration removes it${withNote(note)}.`)
+        : because('blocked', cap, `${who} needs ${label}, which ${p} does not support${withNote(note)}.`);
     case 'partial':
-      return {
-        verdict: 'caveat',
-        subject: cap,
-        reason: `${subject} needs ${label}, which ${p} supports only partially${withNote(note)}.`,
-      };
+      return because('caveat', cap, `${who} needs ${label}, which ${p} supports only partially${withNote(note)}.`);
     case 'unknown':
-      return {
-        verdict: 'caveat',
-        subject: cap,
-        reason: `unconfirmed: ${subject} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`,
-      };
+      return because('caveat', cap, `${UNCONFIRMED}${who} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`);
   }
 }
 
@@ -108,20 +103,17 @@ function fieldRule(t: Template, field: string): FieldRule | undefined {
 function fieldReason(t: Template, field: string, api: string): VerdictReason | null {
   const p = t.name.en;
   const rule = fieldRule(t, field);
-  const caveat = (reason: string): VerdictReason => ({ verdict: 'caveat', subject: field, reason });
+  const caveat = (text: string) => because('caveat', field, text);
   if (!rule) {
-    return DECLARE_FIELDS.has(field)
-      ? caveat(`unconfirmed: ${api} sets ${field}, which ${p}'s template does not document.`)
-      : null;
+    return DECLARE_FIELDS.has(field) ? caveat(`${UNCONFIRMED}${api} sets ${field}, which ${p}'s template does not document.`) : null;
   }
   const note = withNote(rule.note);
   const openaiRange = OPENAI_RANGES[field];
-  if (rule.range && openaiRange && rule.range.replace(/\s/g, '') !== openaiRange.replace(/\s/g, '')) {
+  if (rule.range && openaiRange && formatInterval(parseInterval(rule.range)) !== openaiRange) {
     const r = parseInterval(rule.range);
-    if (r.min === r.max && !r.minExclusive && !r.maxExclusive) {
-      return caveat(`${api} sets ${field}, which ${p} fixes at ${r.min}, so the migration removes it${note}.`);
-    }
-    return caveat(`${api} sets ${field}, which the migration clamps to ${p}'s range ${formatInterval(r)}${note}.`);
+    return r.min === r.max && !r.minExclusive && !r.maxExclusive
+      ? caveat(`${api} sets ${field}, which ${p} fixes at ${r.min}, so the migration removes it${note}.`)
+      : caveat(`${api} sets ${field}, which the migration clamps to ${p}'s range ${formatInterval(r)}${note}.`);
   }
   switch (rule.support) {
     case 'yes':
@@ -135,72 +127,93 @@ function fieldReason(t: Template, field: string, api: string): VerdictReason | n
     case 'renamed':
       return caveat(`${api} sets ${field}, which the migration renames to ${rule.to} for ${p}${note}.`);
     case 'unknown':
-      return caveat(`unconfirmed: ${api} sets ${field}, which is not confirmed for ${p}${note}.`);
+      return caveat(`${UNCONFIRMED}${api} sets ${field}, which is not confirmed for ${p}${note}.`);
   }
+}
+
+/** The capability behind each kind of model, to judge a provider that names no model of that kind. */
+const KIND_CAPABILITY: Record<ModelKind, Capability> = {
+  chat: 'chat',
+  reasoning: 'chat',
+  vision: 'vision',
+  embedding: 'embeddings',
+  image: 'images',
+  transcription: 'audio_transcription',
+  speech: 'audio_speech',
+  moderation: 'moderations',
+};
+
+/**
+ * No model of a kind: blocked only when the provider lacks the capability outright. When the capability is
+ * unknown (or the template simply names no model), the user has to pick one: a caveat, never a guess.
+ */
+function noModelReason(t: Template, kind: ModelKind, who: string): VerdictReason {
+  const p = t.name.en;
+  const support = t.capabilities[KIND_CAPABILITY[kind]].support;
+  if (support === 'no') return because('blocked', 'model', `${who}: ${p} has no ${kind} model to replace it.`);
+  const prefix = support === 'unknown' ? UNCONFIRMED : '';
+  return because('caveat', 'model', `${prefix}${who}: ${p}'s template names no ${kind} model, so one has to be chosen by hand.`);
 }
 
 /** The reason a model id gives; `who` is `chat.completions.create uses model gpt-4o` or `Model literal gpt-4o`. */
 function modelReason(t: Template, model: string, who: string): VerdictReason {
   const p = t.name.en;
   const m = mapModel(t, model);
-  const r = (verdict: Verdict, clause: string): VerdictReason => ({
-    verdict,
-    subject: 'model',
-    reason: `${verdict === 'caveat' && m.how === 'unknown' ? 'unconfirmed: ' : ''}${who}: ${clause}.`,
-  });
   switch (m.how) {
     case 'identical':
-      return r('ok', `${p} serves it under the same id`);
+      return because('ok', 'model', `${who}: ${p} serves it under the same id.`);
     case 'mapped':
-      return r('caveat', `the migration maps it to ${m.model} on ${p}`);
-    case 'default':
-      return model.startsWith('ft:')
-        ? r('caveat', `it is a fine-tuned model with no counterpart on ${p}, so the migration uses the default ${m.kind} model ${m.model}`)
-        : r('caveat', `${p}'s template has no mapping for it, so the migration uses the default ${m.kind} model ${m.model}`);
+      return because('caveat', 'model', `${who}: the migration maps it to ${m.model} on ${p}.`);
+    case 'default': {
+      const why = model.startsWith('ft:')
+        ? `it is a fine-tuned model with no counterpart on ${p}`
+        : `${p}'s template has no mapping for it`;
+      return because('caveat', 'model', `${who}: ${why}, so the migration uses the default ${m.kind} model ${m.model}.`);
+    }
     case 'none':
-      return r('blocked', `${p} has no ${m.kind} model to replace it`);
+      return noModelReason(t, m.kind, who);
     case 'unknown':
-      return r('caveat', `it is not an OpenAI model qianyi knows, nor one that ${p}'s template names`);
+      return because(
+        'caveat',
+        'model',
+        `${UNCONFIRMED}${who}: it is not an OpenAI model qianyi knows, nor one that ${p}'s template names.`,
+      );
   }
 }
 
-/** A call whose model is not a literal: the provider must still have a model of that kind. */
+/** A call whose model is not a literal: the migration cannot map it. */
 function dynamicModelReason(t: Template, kind: ModelKind, api: string): VerdictReason {
-  const p = t.name.en;
   const fallback = t.models.defaults[kind];
-  return fallback
-    ? {
-        verdict: 'caveat',
-        subject: 'model',
-        reason: `${api} takes its model at run time, so the migration cannot map it: it must name a ${p} ${kind} model such as ${fallback}.`,
-      }
-    : { verdict: 'blocked', subject: 'model', reason: `${api} takes a ${kind} model, and ${p} has no ${kind} model.` };
+  if (!fallback) return noModelReason(t, kind, `${api} takes a ${kind} model`);
+  return because(
+    'caveat',
+    'model',
+    `${api} takes its model at run time, so the migration cannot map it: ` +
+      `it must name a ${t.name.en} ${kind} model such as ${fallback}.`,
+  );
 }
 
 function callReasons(site: Site, t: Template): VerdictReason[] {
   const api = site.api ?? 'an unrecognised call';
   const needs = site.api ? apiNeeds(site.api) : null;
-  const reasons: (VerdictReason | null)[] = [];
-  if (!needs) {
-    reasons.push({
-      verdict: 'caveat',
-      subject: 'api',
-      reason: `unconfirmed: qianyi does not know the SDK call ${api}, so check by hand whether ${t.name.en} supports it.`,
-    });
-  } else {
-    reasons.push(capabilityReason(t, needs.capability, api));
-  }
+  const reasons: (VerdictReason | null)[] = [
+    needs
+      ? capabilityReason(t, needs.capability, api)
+      : because(
+          'caveat',
+          'api',
+          `${UNCONFIRMED}qianyi does not know the SDK call ${api}, so check by hand whether ${t.name.en} supports it.`,
+        ),
+  ];
   const seen = new Set<Capability>(needs ? [needs.capability] : []);
   for (const feature of site.features) {
     const cap = FEATURE_CAPABILITIES[feature];
-    if (cap) {
-      if (!seen.has(cap)) reasons.push(capabilityReason(t, cap, api, feature));
-      seen.add(cap);
-    } else {
-      reasons.push(fieldReason(t, feature, api));
-    }
+    if (!cap) reasons.push(fieldReason(t, feature, api));
+    else if (!seen.has(cap)) reasons.push(capabilityReason(t, cap, api, feature));
+    if (cap) seen.add(cap);
   }
-  if (needs?.modelKind) {
+  // A missing endpoint already blocks the call; the model adds nothing then.
+  if (needs?.modelKind && t.capabilities[needs.capability].support !== 'no') {
     reasons.push(
       site.model === null
         ? dynamicModelReason(t, needs.modelKind, api)
@@ -208,93 +221,97 @@ function callReasons(site: Site, t: Template): VerdictReason[] {
     );
   }
   const found = reasons.filter((r): r is VerdictReason => r !== null);
-  return found.length > 0 ? found : [{ verdict: 'ok', subject: 'api', reason: `${api} works on ${t.name.en} as written.` }];
+  // Reasons explain what is not ok; an ok reason is kept only when there is nothing else to say.
+  const problems = found.filter((r) => r.verdict !== 'ok');
+  if (problems.length > 0) return problems;
+  return found.length > 0 ? found : [because('ok', 'api', `${api} works on ${t.name.en} as written.`)];
 }
 
 function importReasons(site: Site, t: Template): VerdictReason[] {
   const p = t.name.en;
   if (site.sdk === 'openai-v3') {
-    return [{
-      verdict: 'caveat',
-      subject: 'import',
-      reason: `This import is the openai 3.x SDK, whose Configuration the migration re-points to ${p}.`,
-    }];
+    return [because('caveat', 'import', `This import is the openai 3.x SDK, whose Configuration the migration re-points to ${p}.`)];
   }
   if (site.sdk === 'azure-openai') {
-    return [{
-      verdict: 'caveat',
-      subject: 'import',
-      reason: `This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for ${p}.`,
-    }];
+    return [
+      because(
+        'caveat',
+        'import',
+        `This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for ${p}.`,
+      ),
+    ];
   }
-  return [{
-    verdict: 'ok',
-    subject: 'import',
-    reason: `The import of ${site.name ?? 'openai'} stays as it is: ${p} is reached through the same SDK.`,
-  }];
+  return [because('ok', 'import', `The import of ${site.name ?? 'openai'} stays as it is: ${p} is reached through the same SDK.`)];
 }
 
 function clientReasons(site: Site, t: Template): VerdictReason[] {
   const p = t.name.en;
-  const region = t.regions[t.defaultRegion];
-  const reasons: VerdictReason[] = [{
-    verdict: 'caveat',
-    subject: 'client',
-    reason: `The ${site.name ?? 'OpenAI'} client is re-pointed to ${p} (baseURL ${region?.baseURL ?? '?'}, key from ${t.apiKey.env}).`,
-  }];
+  const baseURL = t.regions[t.defaultRegion]?.baseURL ?? '?';
+  const reasons = [
+    because(
+      'caveat',
+      'client',
+      `The ${site.name ?? 'OpenAI'} client is re-pointed to ${p} (baseURL ${baseURL}, key from ${t.apiKey.env}).`,
+    ),
+  ];
   for (const option of ['organization', 'project']) {
     if (site.options?.includes(option)) {
-      reasons.push({
-        verdict: 'caveat',
-        subject: 'client',
-        reason: `The client sets ${option}, which ${p} does not use, so the migration removes it.`,
-      });
+      reasons.push(because('caveat', 'client', `The client sets ${option}, which ${p} does not use, so the migration removes it.`));
     }
   }
-  if (site.options?.includes('webhookSecret')) {
-    const r = capabilityReason(t, 'webhooks', 'The client option webhookSecret');
-    if (r) reasons.push(r);
-  }
-  return reasons;
+  const webhooks = site.options?.includes('webhookSecret')
+    ? capabilityReason(t, 'webhooks', 'The client option webhookSecret')
+    : null;
+  return webhooks ? [...reasons, webhooks] : reasons;
 }
 
 function envReasons(site: Site, t: Template): VerdictReason[] {
   const p = t.name.en;
   const name = site.name ?? 'an OpenAI environment variable';
-  const caveat = (reason: string): VerdictReason[] => [{ verdict: 'caveat', subject: 'env', reason }];
-  if (name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY') {
-    return caveat(`${name} is replaced by ${t.apiKey.env} for ${p}.`);
+  const caveat = (text: string) => [because('caveat', 'env', text)];
+  switch (name) {
+    case 'OPENAI_API_KEY':
+    case 'AZURE_OPENAI_API_KEY':
+      return caveat(`${name} is replaced by ${t.apiKey.env} for ${p}.`);
+    case 'OPENAI_BASE_URL':
+    case 'OPENAI_API_BASE':
+    case 'AZURE_OPENAI_ENDPOINT':
+      return caveat(`${name} is replaced by ${p}'s base URL ${t.regions[t.defaultRegion]?.baseURL ?? '?'}.`);
+    case 'OPENAI_MODEL': {
+      const chat = t.models.defaults.chat;
+      return caveat(`${name} must name a ${p} model${chat ? ` such as ${chat}` : ''}.`);
+    }
+    case 'OPENAI_WEBHOOK_SECRET':
+      return [capabilityReason(t, 'webhooks', name) ?? because('ok', 'env', `${name} keeps working with ${p}.`)];
+    default:
+      return caveat(`${name} has no equivalent on ${p}, so the migration stops using it.`);
   }
-  if (name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE' || name === 'AZURE_OPENAI_ENDPOINT') {
-    return caveat(`${name} is replaced by ${p}'s base URL ${t.regions[t.defaultRegion]?.baseURL ?? '?'}.`);
-  }
-  if (name === 'OPENAI_MODEL') {
-    const chat = t.models.defaults.chat;
-    return caveat(`${name} must name a ${p} model${chat ? ` such as ${chat}` : ''}.`);
-  }
-  if (name === 'OPENAI_WEBHOOK_SECRET') {
-    return [capabilityReason(t, 'webhooks', name) ?? { verdict: 'ok', subject: 'env', reason: `${name} keeps working with ${p}.` }];
-  }
-  return caveat(`${name} has no equivalent on ${p}, so the migration stops using it.`);
 }
 
 function modelSiteReasons(site: Site, t: Template): VerdictReason[] {
-  if (site.model === null) return [{ verdict: 'ok', subject: 'model', reason: `This model site has no value to map for ${t.name.en}.` }];
+  // Model sites always carry their literal; the guard only keeps the types honest.
+  if (site.model === null) return [because('ok', 'model', `This model site has no value to map for ${t.name.en}.`)];
   return [modelReason(t, site.model, `Model literal ${site.model}`)];
+}
+
+function siteReasons(site: Site, t: Template): VerdictReason[] {
+  switch (site.kind) {
+    case 'call':
+      return callReasons(site, t);
+    case 'model':
+      return modelSiteReasons(site, t);
+    case 'import':
+      return importReasons(site, t);
+    case 'client':
+      return clientReasons(site, t);
+    case 'env':
+      return envReasons(site, t);
+  }
 }
 
 /** The verdict for one site on one provider. */
 export function verdictForSite(site: Site, template: Template): SiteVerdict {
-  const reasons =
-    site.kind === 'call'
-      ? callReasons(site, template)
-      : site.kind === 'model'
-        ? modelSiteReasons(site, template)
-        : site.kind === 'import'
-          ? importReasons(site, template)
-          : site.kind === 'client'
-            ? clientReasons(site, template)
-            : envReasons(site, template);
+  const reasons = siteReasons(site, template);
   // The headline is the first of the worst reasons (the endpoint comes before features, features before model).
   let worst = reasons[0] as VerdictReason;
   for (const r of reasons) if (SEVERITY[r.verdict] > SEVERITY[worst.verdict]) worst = r;
@@ -310,9 +327,11 @@ export function verdictsForSites(sites: readonly Site[], templates: readonly Tem
 export function rankProviders(results: readonly ProviderVerdicts[]): ProviderRank[] {
   const ranks = results.map((r) => {
     const count = (v: Verdict) => r.verdicts.filter((x) => x.verdict === v).length;
-    return { provider: r.provider, ok: count('ok'), caveat: count('caveat'), blocked: count('blocked') };
+    const unconfirmed = r.verdicts.filter(
+      (x) => x.verdict === 'caveat' && x.reasons.some((y) => y.reason.startsWith(UNCONFIRMED)),
+    ).length;
+    return { provider: r.provider, ok: count('ok'), caveat: count('caveat'), blocked: count('blocked'), unconfirmed };
   });
-  return ranks.sort(
-    (a, b) => a.blocked - b.blocked || a.caveat - b.caveat || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0),
-  );
+  const byId = (a: ProviderRank, b: ProviderRank) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0);
+  return ranks.sort((a, b) => a.blocked - b.blocked || a.caveat - b.caveat || byId(a, b));
 }

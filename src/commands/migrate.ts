@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { gitState } from '../pipeline/git.js';
+import { migrate, type MigrateResult } from '../pipeline/migrate.js';
+import { allTemplates, checkRegion, chooseTemplate, loadConfig, parseModelOverrides } from '../options.js';
+import { githubAnnotations, migrationJson, migrationPretty, migrationSarif, type MigrationView } from '../reporters/migration.js';
+import type { Template } from '../templating/schema.js';
+import { useColor } from '../ui/color.js';
+import { startProgress } from '../ui/progress.js';
+
+export interface MigrateCommandOptions {
+  provider?: string;
+  region?: string;
+  model?: string[];
+  template?: string[];
+  config?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  format: string;
+  include?: string[];
+  exclude?: string[];
+  progress: boolean;
+}
+
+export interface PreparedRun {
+  template: Template;
+  region: string;
+  models: Record<string, string>;
+  include?: string[];
+  exclude?: string[];
+  templates: Template[];
+}
+
+/** Flags and config file → the provider template and options a migration runs with. */
+export function prepare(paths: string[], options: MigrateCommandOptions, command: 'migrate' | 'check'): PreparedRun | { templates: Template[]; missing: true } {
+  const start = path.resolve(paths[0] ?? '.');
+  const loaded = loadConfig(start, options.config);
+  const templates = allTemplates(options.template ?? [], loaded);
+  const template = chooseTemplate(options.provider, loaded.config, templates);
+  if (!template) return { templates, missing: true };
+  if (!options.provider && command === 'check' && !loaded.config.provider) {
+    throw new UsageError('check needs a provider: pass --provider <id>');
+  }
+  return {
+    template,
+    region: checkRegion(template, options.region ?? loaded.config.region),
+    models: parseModelOverrides(options.model, loaded.config),
+    include: options.include ?? loaded.config.include,
+    exclude: options.exclude ?? loaded.config.exclude,
+    templates,
+  };
+}
+
+export async function runMigration(paths: string[], run: PreparedRun, write: boolean, progressOn: boolean): Promise<MigrateResult> {
+  const progress = await startProgress(`Scanning for OpenAI usage…`, { enabled: progressOn });
+  try {
+    return await migrate({
+      paths, cwd: process.cwd(), include: run.include, exclude: run.exclude,
+      template: run.template, region: run.region, models: run.models, write,
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+/** `qianyi migrate [paths...]`: returns the exit code. */
+export async function migrateCommand(paths: string[], options: MigrateCommandOptions): Promise<number> {
+  const format = options.format;
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`migrate prints pretty or json, not "${format}"`);
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
+  const prepared = prepare(paths, options, 'migrate');
+  if ('missing' in prepared) {
+    throw new UsageError('no provider chosen', `pass --provider <id> (one of: ${prepared.templates.map((t) => t.id).join(', ')}), or run qianyi migrate in a terminal for the wizard`);
+  }
+  const dryRun = options.dryRun === true;
+  const progressOn = options.progress && format === 'pretty';
+  if (!dryRun) {
+    const root = path.resolve(paths[0] ?? '.');
+    const state = gitState(rootDir(root));
+    if (state.kind === 'dirty' && !options.force) {
+      throw new UsageError(
+        `the git working tree has uncommitted changes (${state.files.length} file${state.files.length === 1 ? '' : 's'}, e.g. ${state.files[0]})`,
+        'commit or stash them first so the migration can be reviewed and undone with git, or pass --force (or use --dry-run)',
+      );
+    }
+    if (state.kind === 'not-a-repo' && !options.force) {
+      process.stderr.write('qianyi: warning: not a git repository, so the changes cannot be undone with git\n');
+    }
+    if (!options.yes) {
+      if (!interactive) {
+        throw new UsageError('migrate writes files: pass --yes to apply without a prompt, or --dry-run to preview');
+      }
+      const preview = await runMigration(paths, prepared, false, progressOn);
+      process.stdout.write(migrationPretty({ result: preview, template: prepared.template, dryRun: true, command: 'migrate' }, useColor(process.stdout)));
+      if (preview.summary.changed === 0) return 0;
+      const { confirmWrite } = await import('../ui/prompts.js');
+      if (!(await confirmWrite(preview.summary.changed))) {
+        process.stderr.write('qianyi: nothing was written\n');
+        return 0;
+      }
+    }
+  }
+  const result = await runMigration(paths, prepared, !dryRun, progressOn);
+  const view: MigrationView = { result, template: prepared.template, dryRun, command: 'migrate' };
+  process.stdout.write(format === 'json' ? migrationJson(view) : migrationPretty(view, useColor(process.stdout)));
+  return result.summary.errors > 0 ? 2 : 0;
+}
+
+/** `qianyi check [paths...]`: 0 nothing to do, 1 work pending, 2 error. */
+export async function checkCommand(paths: string[], options: MigrateCommandOptions): Promise<number> {
+  const format = options.format;
+  if (!['pretty', 'json', 'sarif'].includes(format)) throw new UsageError(`check prints pretty, json or sarif, not "${format}"`);
+  const prepared = prepare(paths, options, 'check');
+  if ('missing' in prepared) throw new UsageError('check needs a provider: pass --provider <id>');
+  const result = await runMigration(paths, prepared, false, options.progress && format === 'pretty');
+  const view: MigrationView = { result, template: prepared.template, dryRun: true, command: 'check' };
+  const annotations = process.env.GITHUB_ACTIONS === 'true' ? githubAnnotations(view) : '';
+  if (format === 'json') process.stdout.write(migrationJson(view));
+  else if (format === 'sarif') process.stdout.write(migrationSarif(view));
+  else process.stdout.write(migrationPretty(view, useColor(process.stdout)));
+  // Workflow commands are read from stdout; keep machine formats clean by sending them to stderr there.
+  if (annotations) (format === 'pretty' ? process.stdout : process.stderr).write(annotations);
+  if (result.summary.errors > 0) return 2;
+  const pending = result.summary.changed + result.summary.manual + result.markers.length + result.summary.skipped;
+  return pending > 0 ? 1 : 0;
+}
+
+function rootDir(p: string): string {
+  return path.extname(p) ? path.dirname(p) : p;
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { providerModels } from '../../src/templating/models.js';
+import { parseInterval, type Capability, type Template } from '../../src/templating/schema.js';
+
+export interface MockRequest {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface MockProvider {
+  /** What to put in the provider's *_BASE_URL variable: the mock's origin plus the template's base path. */
+  baseURL: string;
+  requests: MockRequest[];
+  close(): Promise<void>;
+}
+
+const ENDPOINTS: Record<string, Capability> = {
+  '/chat/completions': 'chat',
+  '/embeddings': 'embeddings',
+  '/images/generations': 'images',
+  '/moderations': 'moderations',
+};
+
+/**
+ * A stand-in for a provider on 127.0.0.1, strict the way the provider is according to its template: it
+ * answers only under the template's base path, only with the Bearer key, only for models the provider
+ * serves, and rejects what the template says the provider rejects (out-of-range temperature, rejected
+ * fields, unsupported tool_choice, missing endpoints). It answers like an OpenAI-compatible API, streaming
+ * included. No request leaves the machine.
+ */
+export async function startMockProvider(template: Template, key: string): Promise<MockProvider> {
+  const basePath = new URL(template.regions[template.defaultRegion]!.baseURL).pathname.replace(/\/$/, '');
+  const models = providerModels(template);
+  const requests: MockRequest[] = [];
+
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, body });
+    if (!url.pathname.startsWith(`${basePath}/`)) return fail(res, 404, `no route ${url.pathname} (base path is ${basePath || '/'})`);
+    if (req.headers.authorization !== `Bearer ${key}`) return fail(res, 401, 'invalid api key');
+    const capability = ENDPOINTS[url.pathname.slice(basePath.length)];
+    if (!capability) return fail(res, 404, `unknown endpoint ${url.pathname}`);
+    const support = template.capabilities[capability].support;
+    if (support === 'no' || support === 'unknown') return fail(res, 404, `${template.id} has no ${capability} endpoint`);
+    const model = body.model;
+    if (typeof model !== 'string' || (!template.models.passthrough && !models.has(model))) {
+      return fail(res, 400, `model ${String(model)} does not exist on ${template.id}`);
+    }
+    const problem = ruleViolation(template, body);
+    if (problem) return fail(res, 400, problem);
+
+    if (capability === 'embeddings') {
+      const input = Array.isArray(body.input) ? body.input : [body.input];
+      return json(res, { object: 'list', model, data: input.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })), usage: { prompt_tokens: 1, total_tokens: 1 } });
+    }
+    if (capability !== 'chat') return json(res, { created: 0, data: [], results: [{ flagged: false }] });
+    const tools = Array.isArray(body.tools) ? (body.tools as Array<{ function?: { name?: string } }>) : [];
+    const callTool = tools.length > 0 && body.tool_choice !== 'none';
+    const content = callTool ? null : isJsonMode(body) ? '{"name":"Ana","email":"ana@example.com"}' : `hello from ${template.id}`;
+    const toolCalls = callTool ? [{ id: 'call_1', type: 'function', function: { name: tools[0]?.function?.name ?? 'f', arguments: '{"id":"42"}' } }] : undefined;
+    if (body.stream === true) {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const piece of (content ?? '').match(/.{1,5}/g) ?? []) {
+        res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+      }
+      res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+      res.end('data: [DONE]\n\n');
+      return;
+    }
+    return json(res, {
+      id: 'c1', object: 'chat.completion', created: 0, model,
+      choices: [{ index: 0, finish_reason: callTool ? 'tool_calls' : 'stop', message: { role: 'assistant', content, ...(toolCalls ? { tool_calls: toolCalls } : {}) } }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The template's parameter rules, as the provider would enforce them. */
+function ruleViolation(t: Template, body: Record<string, unknown>): string | undefined {
+  for (const name of ['temperature', 'top_p'] as const) {
+    const value = body[name];
+    const rule = t.params[name];
+    if (typeof value !== 'number') continue;
+    if (rule.support === 'rejected') return `${name} is not supported`;
+    if (rule.range) {
+      const r = parseInterval(rule.range);
+      const low = r.minExclusive ? value <= r.min : value < r.min;
+      const high = r.maxExclusive ? value >= r.max : value > r.max;
+      if (low || high) return `${name} ${value} is outside ${rule.range}`;
+    }
+  }
+  for (const [field, rule] of Object.entries(t.params.fields)) {
+    if (rule.support === 'rejected' && field in body) return `${field} is not supported`;
+  }
+  const modes = t.params.toolChoiceModes;
+  const choice = body.tool_choice;
+  if (choice !== undefined && modes !== 'unknown') {
+    const mode = typeof choice === 'string' ? choice : 'named';
+    if (!(modes as string[]).includes(mode)) return `tool_choice ${mode} is not supported`;
+  }
+  const featureNo = (capability: Capability) => t.capabilities[capability].support === 'no';
+  if (body.tools !== undefined && featureNo('tools')) return 'tools are not supported';
+  if (body.stream_options !== undefined && featureNo('stream_usage')) return 'stream_options is not supported';
+  if (isJsonMode(body) && featureNo('json_object')) return 'response_format json_object is not supported';
+  return undefined;
+}
+
+function isJsonMode(body: Record<string, unknown>): boolean {
+  const format = body.response_format as { type?: string } | undefined;
+  return format?.type === 'json_object';
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function json(res: ServerResponse, data: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(data));
+}
+
+function fail(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: status } }));
+}
