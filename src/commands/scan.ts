@@ -6,9 +6,15 @@ import { FORMATS, reporters, type Format } from '../reporters/index.js';
 import { toReport } from '../reporters/report.js';
 import { startProgress } from '../ui/progress.js';
 import { useColor } from '../ui/color.js';
+import { allTemplates, loadConfig } from '../options.js';
+import { resolveProviderId } from '../templating/load.js';
+import { rankProviders, verdictsForSites } from '../verdict/verdict.js';
 
 export interface ScanCommandOptions {
   format: string;
+  provider?: string;
+  template?: string[];
+  config?: string;
   include?: string[];
   exclude?: string[];
   progress: boolean;
@@ -20,6 +26,10 @@ export interface ScanCommandOptions {
 export async function scanCommand(paths: string[], options: ScanCommandOptions): Promise<number> {
   const format = parseFormat(options.format);
   const started = performance.now();
+  // Templates first: a broken --template or an unknown --provider is reported before any work is done.
+  const loaded = loadConfig(path.resolve(paths[0] ?? '.'), options.config);
+  const templates = allTemplates(options.template ?? [], loaded);
+  const chosen = options.provider ? [resolveProviderId(options.provider, templates)] : templates;
   const progress = await startProgress('Finding source files…', { enabled: options.progress && format === 'pretty' });
   let result;
   try {
@@ -29,15 +39,17 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
       include: options.include,
       exclude: options.exclude,
       onProgress(event) {
-        if (event.phase === 'discovered') progress.update(`Reading ${event.files} files…`);
-        else if (event.phase === 'candidates') progress.update(`Parsing ${event.files} candidate files…`);
+        if (event.phase === 'candidates') progress.update(`Parsing ${event.files} of ${event.of} files…`);
         else if (event.done % 50 === 0) progress.update(`Parsing ${event.done}/${event.total} files…`);
       },
     });
   } finally {
     progress.stop();
   }
-  const text = reporters[format](toReport(result), { color: !options.output && useColor(process.stdout) });
+  const results = verdictsForSites(result.sites, chosen);
+  const names = Object.fromEntries(chosen.map((t) => [t.id, t.name.en]));
+  const report = toReport(result, { results, ranks: rankProviders(results), names });
+  const text = reporters[format](report, { color: !options.output && useColor(process.stdout) });
   if (options.output) writeFileSync(path.resolve(options.output), text);
   else process.stdout.write(text);
   if (options.performance) {

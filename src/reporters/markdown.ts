@@ -22,6 +22,15 @@ export function markdown(report: ScanReport): string {
     if (Object.keys(summary.byFeature).length > 0) {
       out.push(`**Features:** ${Object.entries(summary.byFeature).map(([f, n]) => `\`${f}\` ×${n}`).join(', ')}`, '');
     }
+    if (report.providers.length > 0) {
+      out.push('| provider | ok | caveat | blocked |', '| --- | ---: | ---: | ---: |',
+        ...report.providers.map((p) => `| ${p.name} (\`${p.id}\`) | ${p.ok} | ${p.caveat} | ${p.blocked} |`), '');
+    }
+    const only = report.providers.length === 1 ? report.providers[0]!.id : undefined;
+    const blocked = only ? report.sites.filter((s) => s.verdicts[only]?.status === 'blocked') : [];
+    if (only && blocked.length > 0) {
+      out.push(`**Blocked on ${report.providers[0]!.name}:**`, '', ...blocked.map((s) => `- \`${escapeMd(s.file)}:${s.line}\` ${escapeMd(s.verdicts[only]!.reason)}`), '');
+    }
     out.push('<details><summary>Sites by file</summary>', '');
     for (const [file, sites] of groupByFile(report.sites)) {
       out.push(`### \`${escapeMd(file)}\``, '', '| line | kind | what | model | features | confidence |', '| ---: | --- | --- | --- | --- | --- |');

@@ -24,6 +24,12 @@ export function pretty(report: ScanReport, options: PrettyOptions): string {
       if (site.sdk !== 'openai') parts.push(c.magenta(site.sdk));
       if (site.confidence === 'likely') parts.push(c.yellow('(likely)'));
       out.push(`  ${parts.join('  ')}`);
+      // With one provider, say what it makes of each site that is not plainly fine.
+      const only = report.providers.length === 1 ? site.verdicts[report.providers[0]!.id] : undefined;
+      if (only && only.status !== 'ok') {
+        const label = only.status === 'blocked' ? c.red('blocked') : c.yellow('caveat');
+        out.push(`  ${' '.repeat(width)}  ${label}  ${only.reason}`);
+      }
     });
     out.push('');
   }
@@ -49,6 +55,7 @@ export function pretty(report: ScanReport, options: PrettyOptions): string {
   }
   out.push(...totals(c, 'By API', summary.byApi));
   out.push(...totals(c, 'By feature', summary.byFeature));
+  out.push(...ranking(c, report));
   return `${out.join('\n')}\n`;
 }
 
@@ -75,4 +82,19 @@ function kindLabel(c: ChalkInstance, kind: string): string {
 
 function plural(n: number): string {
   return n === 1 ? '' : 's';
+}
+
+/** Which providers can take this code: sites ok / caveat / blocked, best first. */
+function ranking(c: ChalkInstance, report: ScanReport): string[] {
+  if (report.providers.length === 0) return [];
+  const title = report.providers.length === 1 ? 'Provider' : 'Providers for this code (best first)';
+  const width = Math.max(...report.providers.map((p) => p.id.length));
+  const lines = report.providers.map((p, i) => {
+    const rank = report.providers.length === 1 ? '' : `${String(i + 1).padStart(2)}. `;
+    const blocked = p.blocked > 0 ? c.red(`${p.blocked} blocked`) : `${p.blocked} blocked`;
+    const unconfirmed = p.unconfirmed > 0 ? c.dim(` (${p.unconfirmed} unconfirmed)`) : '';
+    return `  ${rank}${p.id.padEnd(width)}  ${p.ok} ok, ${p.caveat} caveat${unconfirmed}, ${blocked}  ${c.dim(p.name)}`;
+  });
+  const hint = report.providers.length === 1 ? [] : [c.dim('  Details for one provider: qianyi scan --provider <id>')];
+  return [c.bold(title), ...lines, ...hint];
 }

@@ -1,9 +1,27 @@
 import type { ScanResult } from '../pipeline/run.js';
 import type { Site, SkippedFile } from '../pipeline/sites.js';
+import type { ProviderRank, ProviderVerdicts, Verdict } from '../verdict/verdict.js';
 import { VERSION } from '../version.js';
 
-/** A site as the JSON contract prints it (no internal offsets). */
-export type ReportSite = Omit<Site, 'start' | 'end'>;
+/** What one provider makes of one site. */
+export interface SiteProviderVerdict {
+  status: Verdict;
+  reason: string;
+}
+
+/** A site as the JSON contract prints it (no internal offsets), with its verdict for each provider. */
+export type ReportSite = Omit<Site, 'start' | 'end'> & { verdicts: Record<string, SiteProviderVerdict> };
+
+/** The ranking of providers for the scanned code, best first. */
+export interface ReportProvider {
+  id: string;
+  name: string;
+  ok: number;
+  caveat: number;
+  blocked: number;
+  /** Caveats that rest on facts the provider's docs do not confirm. */
+  unconfirmed: number;
+}
 
 /** The scan as every reporter sees it: plain data, the JSON contract of `qianyi scan --format json`. */
 export interface ScanReport {
@@ -22,10 +40,26 @@ export interface ScanReport {
   };
   sites: ReportSite[];
   skipped: SkippedFile[];
+  /** Providers ranked for this code (only the one asked for with --provider). */
+  providers: ReportProvider[];
 }
 
-export function toReport(result: ScanResult): ScanReport {
-  const sites = result.sites.map(({ start: _start, end: _end, ...rest }) => rest);
+export interface VerdictInput {
+  results: ProviderVerdicts[];
+  ranks: ProviderRank[];
+  names: Record<string, string>;
+}
+
+export function toReport(result: ScanResult, verdicts: VerdictInput): ScanReport {
+  const bySite = new Map<string, Record<string, SiteProviderVerdict>>();
+  for (const { provider, verdicts: list } of verdicts.results) {
+    for (const v of list) {
+      const entry = bySite.get(v.site) ?? {};
+      entry[provider] = { status: v.verdict, reason: v.reason };
+      bySite.set(v.site, entry);
+    }
+  }
+  const sites = result.sites.map(({ start: _start, end: _end, ...rest }) => ({ ...rest, verdicts: bySite.get(rest.id) ?? {} }));
   const byKind: Record<string, number> = { import: 0, client: 0, call: 0, env: 0, model: 0 };
   const byApi: Record<string, number> = {};
   const byFeature: Record<string, number> = {};
@@ -50,6 +84,9 @@ export function toReport(result: ScanResult): ScanReport {
     },
     sites,
     skipped: result.skipped,
+    providers: verdicts.ranks.map((r) => ({
+      id: r.provider, name: verdicts.names[r.provider] ?? r.provider, ok: r.ok, caveat: r.caveat, blocked: r.blocked, unconfirmed: r.unconfirmed,
+    })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { SiteKind } from '../pipeline/sites.js';
-import { describeSite, type ScanReport } from './report.js';
+import { describeSite, type ReportSite, type ScanReport } from './report.js';
 
 /** One SARIF rule per site kind; every `ruleId` in the results is declared here (GitHub code scanning needs that). */
 const RULES: Record<SiteKind, { id: string; name: string; text: string }> = {
@@ -14,6 +14,8 @@ const KINDS = Object.keys(RULES) as SiteKind[];
 
 /** SARIF 2.1.0, as GitHub code scanning accepts it. */
 export function sarif(report: ScanReport): string {
+  // With one provider (--provider), a blocked site is an error and a caveat a warning; otherwise all are notes.
+  const only = report.providers.length === 1 ? report.providers[0]!.id : undefined;
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -39,10 +41,11 @@ export function sarif(report: ScanReport): string {
         results: report.sites.map((site) => ({
           ruleId: RULES[site.kind].id,
           ruleIndex: KINDS.indexOf(site.kind),
-          level: 'note',
+          level: levelFor(site, only),
           message: {
             text: [
               describeSite(site),
+              only && site.verdicts[only] && site.verdicts[only].status !== 'ok' ? `${only}: ${site.verdicts[only].status}: ${site.verdicts[only].reason}` : '',
               site.kind === 'call' && site.model ? `model ${site.model}` : '',
               site.features.length > 0 ? `features: ${site.features.join(', ')}` : '',
               site.confidence === 'likely' ? '(likely: matched by shape only)' : '',
@@ -57,7 +60,7 @@ export function sarif(report: ScanReport): string {
             },
           ],
           partialFingerprints: { qianyiSite: `${site.file}:${site.kind}:${site.api ?? site.name ?? site.model ?? ''}` },
-          properties: { kind: site.kind, sdk: site.sdk, api: site.api, model: site.model, features: site.features, confidence: site.confidence },
+          properties: { kind: site.kind, sdk: site.sdk, api: site.api, model: site.model, features: site.features, confidence: site.confidence, verdicts: site.verdicts },
         })),
         invocations: [
           {
@@ -73,4 +76,9 @@ export function sarif(report: ScanReport): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function levelFor(site: ReportSite, provider: string | undefined): 'note' | 'warning' | 'error' {
+  const status = provider ? site.verdicts[provider]?.status : undefined;
+  return status === 'blocked' ? 'error' : status === 'caveat' ? 'warning' : 'note';
 }

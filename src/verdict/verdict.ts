@@ -333,5 +333,6 @@ export function rankProviders(results: readonly ProviderVerdicts[]): ProviderRan
     return { provider: r.provider, ok: count('ok'), caveat: count('caveat'), blocked: count('blocked'), unconfirmed };
   });
   const byId = (a: ProviderRank, b: ProviderRank) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0);
-  return ranks.sort((a, b) => a.blocked - b.blocked || a.caveat - b.caveat || byId(a, b));
+  // Among equals, the provider with fewer unconfirmed facts behind its caveats ranks first.
+  return ranks.sort((a, b) => a.blocked - b.blocked || a.caveat - b.caveat || a.unconfirmed - b.unconfirmed || byId(a, b));
 }

@@ -32,7 +32,11 @@ describe('qianyi scan (CLI)', () => {
     expect(report).toMatchObject({ tool: 'qianyi', root: dir });
     expect(report.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(report.summary).toMatchObject({ filesScanned: 4, filesWithSites: 2, sites: 4, skipped: 1 });
-    expect(report.sites).toEqual([
+    // Every site carries a verdict for each of the 14 providers; the contract fields are checked without them.
+    for (const site of report.sites) expect(Object.keys(site.verdicts)).toHaveLength(14);
+    expect(report.providers).toHaveLength(14);
+    expect(report.providers[0]).toEqual({ id: expect.any(String), name: expect.any(String), ok: expect.any(Number), caveat: expect.any(Number), blocked: expect.any(Number), unconfirmed: expect.any(Number) });
+    expect(report.sites.map(({ verdicts: _v, ...rest }: { verdicts: unknown }) => rest)).toEqual([
       { ...base, id: 'src/chat.ts:3:10:call', file: 'src/chat.ts', line: 3, column: 10, kind: 'call', api: 'chat.completions.create', model: 'gpt-4o', features: ['stream'], name: null },
       { ...base, id: 'src/client.ts:1:1:import', file: 'src/client.ts', line: 1, column: 1, kind: 'import', name: 'openai' },
       { ...base, id: 'src/client.ts:2:23:client', file: 'src/client.ts', line: 2, column: 23, kind: 'client', name: 'OpenAI', options: ['apiKey'] },
@@ -100,7 +104,7 @@ describe('qianyi scan (CLI)', () => {
     expect(code).toBe(0);
     const line = stderr.split('\n').find((l) => l.startsWith('qianyi-performance '));
     const perf = JSON.parse(line!.slice('qianyi-performance '.length));
-    expect(Object.keys(perf.phases)).toEqual(['discover', 'prefilter', 'parse', 'detect', 'total']);
+    expect(Object.keys(perf.phases)).toEqual(['discover', 'prefilter', 'load', 'parse', 'detect', 'total']);
     expect(perf.files).toEqual({ discovered: 4, candidates: 3, parsed: 2 });
     expect(perf.maxRSS).toBeGreaterThan(0);
   });

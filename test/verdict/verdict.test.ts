@@ -68,17 +68,18 @@ describe('the fixture app (fixtures/verdicts)', () => {
     // spark        no       | no              | partial  -> 3 blocked
     // yi           no       | no              | unknown  -> 3 blocked
     // minimax      no       | no              | no       -> 4 blocked
-    // Within a group every non-blocked site is a caveat, so the tie falls to the id.
+    // Within a group every non-blocked site is a caveat, so the tie falls to the number of caveats that rest
+    // on unconfirmed facts (fewer first), then to the id.
     expect(rankProviders(results)).toEqual([
+      { provider: 'qianfan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 0 },
       { provider: 'doubao', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
       { provider: 'hunyuan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
-      { provider: 'qianfan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 0 },
       { provider: 'siliconflow', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
       { provider: 'stepfun', ok: 1, caveat: 7, blocked: 1, unconfirmed: 4 },
+      { provider: 'zhipu', ok: 1, caveat: 6, blocked: 2, unconfirmed: 0 },
+      { provider: 'sensenova', ok: 1, caveat: 6, blocked: 2, unconfirmed: 1 },
       { provider: 'baichuan', ok: 1, caveat: 6, blocked: 2, unconfirmed: 2 },
       { provider: 'qwen', ok: 1, caveat: 6, blocked: 2, unconfirmed: 2 },
-      { provider: 'sensenova', ok: 1, caveat: 6, blocked: 2, unconfirmed: 1 },
-      { provider: 'zhipu', ok: 1, caveat: 6, blocked: 2, unconfirmed: 0 },
       { provider: 'deepseek', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
       { provider: 'moonshot', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
       { provider: 'spark', ok: 1, caveat: 5, blocked: 3, unconfirmed: 1 },

@@ -1,0 +1,73 @@
+import { collectNodes, runDetectors } from './detect/index.js';
+import type { SiteDraft } from './detect/context.js';
+import type { Candidate } from './collect.js';
+import { ModuleResolver } from './modules.js';
+import { firstSyntaxError, Parser, type ts } from './parse.js';
+import type { Site, SiteKind, SkippedFile } from './sites.js';
+import { Evaluator } from './values.js';
+
+/** One parsed candidate file, for the stages after detection (plan, apply). */
+export interface AnalyzedFile extends Candidate {
+  sf: ts.SourceFile;
+  sites: Site[];
+}
+
+const KIND_ORDER: Record<SiteKind, number> = { import: 0, client: 1, call: 2, env: 3, model: 4 };
+
+/** parse → detect over the candidate files. This module (and so the parser) is loaded only when a scan runs. */
+export function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (done: number, total: number) => void) {
+  let last = performance.now();
+  const parser = new Parser();
+  const skipped: SkippedFile[] = [];
+  const files: AnalyzedFile[] = [];
+  for (const candidate of candidates) {
+    const sf = parser.parse(candidate.file, candidate.text);
+    const error = firstSyntaxError(sf);
+    if (error) skipped.push({ file: candidate.rel, reason: error });
+    else files.push({ ...candidate, sf, sites: [] });
+    onParsed?.(files.length, candidates.length);
+  }
+  const parseMs = Math.round(performance.now() - last);
+  last = performance.now();
+
+  const evaluator = new Evaluator(parser, new ModuleResolver(root));
+  const sites: Site[] = [];
+  for (const file of files) {
+    const { rel, sf } = file;
+    const report = (node: ts.Node, draft: SiteDraft): void => {
+      const start = node.getStart(sf);
+      const { line, character } = sf.getLineAndCharacterOfPosition(start);
+      file.sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
+    };
+    runDetectors({ sf, nodes: collectNodes(sf), evaluator, report });
+    file.sites.sort(compareSites);
+    sites.push(...file.sites);
+  }
+  sites.sort(compareSites);
+  return { files, sites, skipped, evaluator, phases: { parse: parseMs, detect: Math.round(performance.now() - last) } };
+}
+
+function makeSite(file: string, line: number, column: number, start: number, end: number, draft: SiteDraft): Site {
+  const site: Site = {
+    id: `${file}:${line}:${column}:${draft.kind}`,
+    file,
+    line,
+    column,
+    kind: draft.kind,
+    sdk: draft.sdk,
+    api: draft.api,
+    model: draft.model,
+    features: draft.features,
+    confidence: draft.confidence,
+    name: draft.name,
+    start,
+    end,
+  };
+  if (draft.options !== undefined) site.options = draft.options;
+  return site;
+}
+
+function compareSites(a: Site, b: Site): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}

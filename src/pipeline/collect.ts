@@ -1,0 +1,89 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { toPosix } from '../util/path.js';
+import { discover } from './discover.js';
+import { isCandidate } from './prefilter.js';
+import type { SkippedFile } from './sites.js';
+
+/** What `collect` needs: the scan's paths and filters. Plain data, so it can cross to a worker thread. */
+export interface CollectOptions {
+  paths: string[];
+  cwd: string;
+  include?: string[];
+  exclude?: string[];
+}
+
+/** A `TODO(qianyi)` marker left in the code by an earlier migration. */
+export interface Marker {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface Candidate {
+  /** Absolute path. */
+  file: string;
+  /** POSIX, relative to the root. */
+  rel: string;
+  text: string;
+}
+
+/** The files to parse and what was learnt while reading everything else. */
+export interface Collected {
+  root: string;
+  filesScanned: number;
+  candidates: Candidate[];
+  skipped: SkippedFile[];
+  markers: Marker[];
+  phases: { discover: number; prefilter: number };
+}
+
+export const MARKER = 'TODO(qianyi)';
+/** Files larger than this are generated bundles or data, not code to migrate. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** discover → read every file once → keep the candidates. Node built-ins only: no parser is loaded here. */
+export function collect(options: CollectOptions): Collected {
+  let last = performance.now();
+  const { root, files } = discover(options);
+  const discoverMs = Math.round(performance.now() - last);
+  last = performance.now();
+
+  const skipped: SkippedFile[] = [];
+  const markers: Marker[] = [];
+  const candidates: Candidate[] = [];
+  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  for (const file of files) {
+    const rel = toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+      if (text.length > MAX_FILE_BYTES && statSync(file).size > MAX_FILE_BYTES) {
+        skipped.push({ file: rel, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+        continue;
+      }
+    } catch (error) {
+      skipped.push({ file: rel, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
+    }
+    if (isCandidate(text)) candidates.push({ file, rel, text });
+    if (text.includes(MARKER)) markers.push(...markersIn(rel, text));
+  }
+  return {
+    root,
+    filesScanned: files.length,
+    candidates,
+    skipped,
+    markers,
+    phases: { discover: discoverMs, prefilter: Math.round(performance.now() - last) },
+  };
+}
+
+function markersIn(file: string, text: string): Marker[] {
+  const found: Marker[] = [];
+  text.split('\n').forEach((line, i) => {
+    const at = line.indexOf(MARKER);
+    if (at !== -1) found.push({ file, line: i + 1, text: line.slice(at).trim() });
+  });
+  return found;
+}
