@@ -71,6 +71,10 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
   const prepared = prepare(paths, options, 'migrate');
   if ('missing' in prepared) {
+    if (interactive && !options.yes && format === 'pretty') {
+      const { runWizard } = await import('../ui/wizard.js');
+      return runWizard(paths, options, prepared.templates);
+    }
     throw new UsageError('no provider chosen', `pass --provider <id> (one of: ${prepared.templates.map((t) => t.id).join(', ')}), or run qianyi migrate in a terminal for the wizard`);
   }
   const dryRun = options.dryRun === true;

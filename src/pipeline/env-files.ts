@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import picomatch from 'picomatch';
 import path from 'node:path';
 import { toPosix } from '../util/path.js';
 import { ALWAYS_SKIPPED_DIRS } from './discover.js';
@@ -19,7 +20,8 @@ export interface EnvFileChange {
  * Adds the provider's key variable, empty, next to OPENAI_API_KEY in every .env-style file under the root.
  * Values are never read into the new line, copied or moved: the user fills in the new key.
  */
-export function planEnvFiles(root: string, keyEnv: string): EnvFileChange[] {
+export function planEnvFiles(root: string, keyEnv: string, exclude: string[] = []): EnvFileChange[] {
+  const isExcluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
   const changes: EnvFileChange[] = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -35,8 +37,9 @@ export function planEnvFiles(root: string, keyEnv: string): EnvFileChange[] {
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) stack.push(full);
       } else if (entry.isFile() && ENV_FILE.test(entry.name)) {
-        const change = planEnvFile(full, keyEnv);
-        if (change) changes.push({ ...change, file: full, rel: toPosix(path.relative(root, full)) });
+        const rel = toPosix(path.relative(root, full));
+        const change = isExcluded(rel) ? undefined : planEnvFile(full, keyEnv);
+        if (change) changes.push({ ...change, file: full, rel });
       }
     }
   }

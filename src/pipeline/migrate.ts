@@ -95,7 +95,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     files.push(outcome);
   }
 
-  for (const change of planEnvFiles(analysis.root, options.template.apiKey.env)) {
+  for (const change of planEnvFiles(analysis.root, options.template.apiKey.env, options.exclude)) {
     const outcome: FileOutcome = {
       file: change.rel,
       status: 'changed',

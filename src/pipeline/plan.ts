@@ -234,7 +234,6 @@ class FilePlanner {
     }
 
     const request = this.requestObject(node);
-    const edited = this.edits.length;
     if (request) {
       this.callModel(site, node, request);
       this.params(site, node, request);
@@ -242,7 +241,6 @@ class FilePlanner {
       this.manual(site, node, `the request is built elsewhere: make sure its model is a ${p} model`);
     }
     this.features(site, node, request);
-    if (this.edits.length > edited) this.item(site, 'migrated', `${site.api} adapted for ${p}`);
   }
 
   /** The request object literal when it is written in this file (inline or as a const). */
@@ -281,7 +279,7 @@ class FilePlanner {
         return;
       case 'mapped':
         replace(mapping.model);
-        if (site.kind === 'model') this.item(site, 'migrated', `model ${id} → ${mapping.model}`);
+        this.item(site, 'migrated', `model ${id} → ${mapping.model}`);
         return;
       case 'default':
         replace(mapping.model);

@@ -41,7 +41,8 @@ export function migrationPretty(view: MigrationView, color: boolean): string {
   const { result, template, dryRun, command } = view;
   const out: string[] = [];
   const region = template.regions[result.region]!;
-  out.push(c.bold(`${command === 'check' ? 'Checking' : dryRun ? 'Planning' : 'Migrating'} to ${template.name.en} (${template.id}, ${result.region}: ${region.baseURL})`), '');
+  const verb = command === 'check' ? 'Checking the migration' : dryRun ? 'Planning the migration' : 'Migrating';
+  out.push(c.bold(`${verb} to ${template.name.en} (${template.id}, ${result.region}: ${region.baseURL})`), '');
 
   if (dryRun) {
     for (const file of result.files) if (file.diff) out.push(colorDiff(c, file.diff), '');
@@ -64,7 +65,7 @@ export function migrationPretty(view: MigrationView, color: boolean): string {
     out.push('');
   };
   section('Migrated', '', result.items.filter((i) => i.bucket === 'migrated'));
-  section('Review', 'changed for you: read the "// qianyi:" notes', result.items.filter((i) => i.bucket === 'review'));
+  section(command === 'check' ? 'Review notes' : 'Review', command === 'check' ? 'the "// qianyi:" notes in the code' : 'changed for you: read the "// qianyi:" notes', result.items.filter((i) => i.bucket === 'review'));
   section('Manual work', 'marked "// TODO(qianyi):" in the code', result.items.filter((i) => i.bucket === 'manual'));
   if (command === 'check' && result.markers.length > 0) {
     out.push(c.bold(`Open TODO(qianyi) markers (${result.markers.length})`));

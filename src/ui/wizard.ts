@@ -1,0 +1,221 @@
+import { confirm, input, select } from '@inquirer/prompts';
+import { Chalk } from 'chalk';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MigrateCommandOptions } from '../commands/migrate.js';
+import { loadConfig } from '../options.js';
+import { gitState } from '../pipeline/git.js';
+import { migrate } from '../pipeline/migrate.js';
+import { analyze } from '../pipeline/run.js';
+import { migrationPretty } from '../reporters/migration.js';
+import { apiNeeds } from '../templating/capabilities.js';
+import { mapModel, openaiModelKind } from '../templating/models.js';
+import type { Template } from '../templating/schema.js';
+import { rankProviders, verdictsForSites } from '../verdict/verdict.js';
+import { useColor } from './color.js';
+import { startProgress } from './progress.js';
+
+/**
+ * `qianyi migrate` in a terminal without --provider: scan, choose a provider (ranked for this code) and a
+ * region, confirm the model mapping, review each file's diff, confirm, write, then offer to save the
+ * choices and print the command line that repeats the run without prompts. Every answer maps to a flag,
+ * and the final write is the same `migrate` run that command line performs. Ctrl-C at any prompt ends
+ * the run before anything is written (cli.ts reports it).
+ */
+export async function runWizard(paths: string[], options: MigrateCommandOptions, templates: Template[]): Promise<number> {
+  const c = new Chalk({ level: useColor(process.stdout) ? 1 : 0 });
+  const say = (text = '') => process.stdout.write(`${text}\n`);
+  const cwd = process.cwd();
+  const target = path.resolve(paths[0] ?? '.');
+  const root = existsSync(target) && path.extname(target) ? path.dirname(target) : target;
+
+  const spinner = await startProgress('Scanning for OpenAI usage…', { enabled: options.progress });
+  let analysis;
+  try {
+    analysis = await analyze({ paths, cwd, include: options.include, exclude: options.exclude });
+  } finally {
+    spinner.stop();
+  }
+  const calls = analysis.sites.filter((s) => s.kind === 'call');
+  say(c.bold('OpenAI usage'));
+  say(`  ${analysis.sites.length} sites in ${new Set(analysis.sites.map((s) => s.file)).size} of ${analysis.filesScanned} files: ${calls.length} API calls`);
+  const byApi = countBy(calls.map((s) => s.api ?? '?'));
+  if (byApi.length > 0) say(`  APIs: ${byApi.map(([api, n]) => `${api} ×${n}`).join(', ')}`);
+  const byFeature = countBy(calls.flatMap((s) => s.features));
+  if (byFeature.length > 0) say(`  features: ${byFeature.map(([f, n]) => `${f} ×${n}`).join(', ')}`);
+  if (analysis.skipped.length > 0) say(c.yellow(`  ${analysis.skipped.length} file(s) skipped: ${analysis.skipped.map((s) => `${s.file} (${s.reason})`).join('; ')}`));
+  say();
+  if (analysis.sites.length === 0) {
+    say('Nothing to migrate: this code does not use the OpenAI SDK.');
+    return 0;
+  }
+
+  // Provider, best fit for this code first.
+  const ranks = rankProviders(verdictsForSites(analysis.sites, templates));
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  const width = Math.max(...ranks.map((r) => byId.get(r.provider)!.name.en.length));
+  const providerId = await select({
+    message: 'Which provider should this code move to?',
+    pageSize: Math.min(ranks.length, 15),
+    choices: ranks.map((r) => ({
+      value: r.provider,
+      name: `${byId.get(r.provider)!.name.en.padEnd(width)}  ${r.ok} ok · ${r.caveat} caveat · ${r.blocked} blocked`,
+      description: `${r.provider}: sites that work as they are / work with a change the migration makes / need another service`,
+    })),
+  });
+  const template = byId.get(providerId)!;
+
+  const regionIds = Object.keys(template.regions);
+  const region = regionIds.length > 1
+    ? await select({
+        message: `Which ${template.name.en} region?`,
+        default: template.defaultRegion,
+        choices: regionIds.map((id) => ({ value: id, name: `${template.regions[id]!.label}  ${c.dim(template.regions[id]!.baseURL)}` })),
+      })
+    : template.defaultRegion;
+
+  // One question per OpenAI model in the code, the template's suggestion as the default.
+  const models: Record<string, string> = {};
+  const found = [...new Set(analysis.sites.flatMap((s) => (s.model && openaiModelKind(s.model) ? [s.model] : [])))].sort();
+  if (found.length > 0) say(c.bold('Model mapping') + c.dim('  (Enter keeps the suggestion; type another id to override)'));
+  for (const id of found) {
+    const mapping = mapModel(template, id);
+    const suggestion = 'model' in mapping ? mapping.model : '';
+    const hint = mapping.how === 'none' ? ` ${c.dim(`(${template.name.en} has no ${mapping.kind} model: leave empty to mark it for manual work)`)}` : '';
+    const answer = (await input({ message: `${id} →${hint}`, default: suggestion })).trim();
+    if (answer && answer !== suggestion) models[id] = answer;
+  }
+  const dynamic = calls.filter((s) => s.model === null && s.api && apiNeeds(s.api)?.modelKind);
+  if (dynamic.length > 0) {
+    say(c.dim(`  Chosen at run time (left for you, marked TODO(qianyi)): ${dynamic.map((s) => `${s.file}:${s.line}`).join(', ')}`));
+  }
+  say();
+
+  // A dirty tree is never written to without --force: offer a dry run instead.
+  let dryRun = options.dryRun === true;
+  const state = gitState(root);
+  if (!dryRun && state.kind === 'dirty' && !options.force) {
+    say(c.yellow(`The git working tree has uncommitted changes (${state.files.length} file(s), e.g. ${state.files[0]}).`));
+    say('qianyi writes only to a clean tree, so that you can review the migration with git diff and undo it with git checkout.');
+    if (!(await confirm({ message: 'Continue in dry-run mode (nothing will be written)?', default: true }))) {
+      say('Nothing was written. Commit or stash your changes, then run qianyi migrate again.');
+      return 0;
+    }
+    dryRun = true;
+  }
+
+  const base = { paths, cwd, include: options.include, template, region, models };
+  const plan = await migrate({ ...base, exclude: options.exclude, write: false });
+  const changed = plan.files.filter((f) => f.status === 'changed');
+  const skippedFiles: string[] = [];
+  if (changed.length === 0) {
+    say('Nothing to change for this provider.');
+  } else {
+    say(c.bold(`Review: ${changed.length} file(s) would change`));
+    let acceptAll = false;
+    for (const file of changed) {
+      say();
+      say(colorDiff(c, file.diff ?? ''));
+      if (acceptAll) continue;
+      const choice = await select({
+        message: `${file.file}: apply this change?`,
+        choices: [
+          { value: 'accept', name: 'accept' },
+          { value: 'skip', name: 'skip this file' },
+          { value: 'all', name: 'accept this and all remaining files' },
+          { value: 'quit', name: 'quit without writing anything' },
+        ],
+      });
+      if (choice === 'quit') {
+        say('Quit: nothing was written.');
+        return 0;
+      }
+      if (choice === 'skip') skippedFiles.push(file.file);
+      if (choice === 'all') acceptAll = true;
+    }
+  }
+
+  const exclude = [...(options.exclude ?? []), ...skippedFiles];
+  const accepted = changed.length - skippedFiles.length;
+  let code = 0;
+  if (dryRun || accepted === 0) {
+    say();
+    say(dryRun ? 'Dry run: nothing was written.' : 'No file accepted: nothing was written.');
+  } else if (!(await confirm({ message: `Write the changes to ${accepted} file(s)?`, default: false }))) {
+    say('Nothing was written.');
+    return 0;
+  } else {
+    const result = await migrate({ ...base, exclude, write: true });
+    say();
+    say(migrationPretty({ result, template, dryRun: false, command: 'migrate' }, useColor(process.stdout)).trimEnd());
+    code = result.summary.errors > 0 ? 2 : 0;
+  }
+
+  say();
+  const configTarget = configFileFor(root);
+  if (await confirm({ message: `Save provider, region and model choices to ${path.relative(cwd, configTarget) || configTarget} for qianyi check and later runs?`, default: true })) {
+    saveConfig(configTarget, { provider: template.id, region, models });
+    say(`Saved to ${configTarget}.`);
+  }
+  say();
+  say(c.bold('Repeat this run without prompts:'));
+  say(`  ${commandLine(paths, { provider: template.id, region: region === template.defaultRegion ? undefined : region, models, include: options.include, exclude, dryRun, force: options.force })}`);
+  return code;
+}
+
+function countBy(values: string[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+function colorDiff(c: InstanceType<typeof Chalk>, diff: string): string {
+  return diff.split('\n').map((line) =>
+    line.startsWith('+++') || line.startsWith('---') ? c.bold(line)
+      : line.startsWith('+') ? c.green(line)
+      : line.startsWith('-') ? c.red(line)
+      : line.startsWith('@@') ? c.cyan(line) : line).join('\n').trimEnd();
+}
+
+/** The existing config file (walking up), or a new qianyi.config.json at the root. */
+function configFileFor(root: string): string {
+  const loaded = loadConfig(root);
+  return loaded.file ?? path.join(root, 'qianyi.config.json');
+}
+
+function saveConfig(file: string, choices: { provider: string; region: string; models: Record<string, string> }): void {
+  const entry = { provider: choices.provider, region: choices.region, ...(Object.keys(choices.models).length > 0 ? { models: choices.models } : {}) };
+  if (path.basename(file) === 'package.json') {
+    const text = readFileSync(file, 'utf8');
+    const pkg = JSON.parse(text) as Record<string, unknown>;
+    const indent = /^[ \t]+/m.exec(text)?.[0] ?? '  ';
+    pkg.qianyi = { ...(pkg.qianyi as object | undefined), ...entry };
+    writeFileSync(file, `${JSON.stringify(pkg, null, indent)}\n`);
+    return;
+  }
+  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...current, ...entry }, null, 2)}\n`);
+}
+
+interface Flags {
+  provider: string;
+  region?: string;
+  models: Record<string, string>;
+  include?: string[];
+  exclude: string[];
+  dryRun: boolean;
+  force?: boolean;
+}
+
+/** The non-interactive command that performs the same run. */
+export function commandLine(paths: string[], flags: Flags): string {
+  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const parts = ['qianyi', 'migrate', ...paths.map(q), '--provider', flags.provider];
+  if (flags.region) parts.push('--region', q(flags.region));
+  for (const [from, to] of Object.entries(flags.models)) parts.push('--model', q(`${from}=${to}`));
+  for (const glob of flags.include ?? []) parts.push('--include', q(glob));
+  for (const glob of flags.exclude) parts.push('--exclude', q(glob));
+  if (flags.force) parts.push('--force');
+  parts.push(flags.dryRun ? '--dry-run' : '--yes');
+  return parts.join(' ');
+}
