@@ -125,6 +125,7 @@ class FilePlanner {
         return;
       }
       this.rewriteObject(config, [['apiKey', apiKey], ['basePath', baseURL]], OPENAI_ACCOUNT_OPTIONS);
+      if (this.edits.length > before) this.claim(config);
     } else {
       if (site.sdk === 'azure-openai' && !this.replaceAzureClass(node)) {
         this.manual(site, node, `replace this AzureOpenAI client with new OpenAI({ apiKey: process.env.${env}, baseURL: "${url}" }) for ${this.provider}`);
@@ -269,7 +270,9 @@ class FilePlanner {
   private mapLiteral(site: Site, at: ts.Node, literal: ts.StringLiteralLike): void {
     const id = literal.text;
     const override = this.options.models?.[id];
-    const mapping = override ? { how: 'mapped' as const, model: override } : mapModel(this.t, id);
+    // A model the user chose (--model, config) is served as it is: that keeps a second run from flagging it.
+    const chosen = Object.values(this.options.models ?? {}).includes(id);
+    const mapping = override ? { how: 'mapped' as const, model: override } : chosen ? { how: 'identical' as const, model: id } : mapModel(this.t, id);
     const replace = (model: string) => {
       this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: model });
       this.claim(literal);
@@ -476,23 +479,23 @@ class FilePlanner {
   }
 
   /**
-   * Removes properties with their commas, leaving the neighbours' layout as it was: a property followed by
-   * a kept one goes up to that one's start; a trailing run goes from the last kept property's end.
+   * Removes properties with their commas, leaving the neighbours' layout as it was: a property after a kept
+   * one goes from the end of the property before it (taking the comma before it); a leading run goes up to
+   * the start of the next property. Adjacent removals meet end to start, so they never overlap.
    */
   private flushRemovals(): void {
     for (const [object, removed] of this.removals) {
       const props = object.properties;
-      const lastKept = [...props].reverse().find((p) => !removed.has(p));
+      if (props.every((p) => removed.has(p))) {
+        this.edits.push({ start: props[0]!.getStart(this.sf), end: props[props.length - 1]!.end, text: '' });
+        continue;
+      }
+      const firstKept = props.findIndex((p) => !removed.has(p));
       props.forEach((prop, index) => {
         if (!removed.has(prop)) return;
-        const keptAfter = props.slice(index + 1).some((p) => !removed.has(p));
-        if (keptAfter) this.edits.push({ start: prop.getStart(this.sf), end: props[index + 1]!.getStart(this.sf), text: '' });
+        if (index > firstKept) this.edits.push({ start: props[index - 1]!.end, end: prop.end, text: '' });
+        else this.edits.push({ start: prop.getStart(this.sf), end: props[index + 1]!.getStart(this.sf), text: '' });
       });
-      const trailing = props.filter((p, i) => removed.has(p) && !props.slice(i + 1).some((q) => !removed.has(q)));
-      if (trailing.length > 0) {
-        const start = lastKept ? lastKept.end : trailing[0]!.getStart(this.sf);
-        this.edits.push({ start, end: trailing[trailing.length - 1]!.end, text: '' });
-      }
     }
   }
 

@@ -313,6 +313,8 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) return this.identifier(type.exprName.text, type, depth);
+    // `any` and `unknown` say nothing about what the value is.
+    if (type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return UNKNOWN;
     return FOREIGN;
   }
 
