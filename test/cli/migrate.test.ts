@@ -1,0 +1,167 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { qianyi, REPO } from '../helpers/exec.js';
+import { gitInit } from '../helpers/git.js';
+import { copyFixture, removeDir } from '../helpers/testdir.js';
+import { readTree } from '../helpers/tree.js';
+
+const APP = path.join(REPO, 'fixtures/migrate/app/input');
+const temps: string[] = [];
+afterAll(() => temps.forEach(removeDir));
+
+/** A git repository holding a copy of the fixture app. */
+function repo(): string {
+  const dir = copyFixture(APP);
+  temps.push(dir);
+  gitInit(dir);
+  return dir;
+}
+
+describe('qianyi migrate (CLI)', () => {
+  it('applies with --yes, matches the golden output, and a second run changes nothing', () => {
+    const dir = repo();
+    const first = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('6 files changed, 0 unchanged, 0 skipped, 0 failed;');
+    expect(readTree(dir)).toMatchObject(readTree(path.join(REPO, 'fixtures/migrate/app/expected/zhipu')));
+    const after = readTree(dir);
+    const second = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes', '--force']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 files changed');
+    expect(readTree(dir)).toEqual(after);
+  });
+
+  it('previews with --dry-run: a unified diff on stdout, nothing written', () => {
+    const dir = repo();
+    const before = readTree(dir);
+    const { stdout, code } = qianyi(['migrate', dir, '--provider', 'deepseek', '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--- a/src/lib/openai.ts\n+++ b/src/lib/openai.ts\n');
+    expect(stdout).toContain("+  baseURL: process.env.DEEPSEEK_BASE_URL ?? 'https://api.deepseek.com',");
+    expect(stdout).toContain('Dry run: nothing was written.');
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('prints the JSON contract with --format json', () => {
+    const dir = repo();
+    const { stdout, code } = qianyi(['migrate', dir, '--provider', 'deepseek', '--yes', '--format', 'json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ tool: 'qianyi', command: 'migrate', provider: 'deepseek', region: expect.any(String), dryRun: false });
+    expect(doc.files.find((f: { file: string }) => f.file === 'src/services/search.ts')).toMatchObject({ status: 'changed' });
+    expect(doc.files.every((f: { status: string; edits: unknown[] }) => ['changed', 'unchanged', 'skipped', 'error'].includes(f.status) && Array.isArray(f.edits))).toBe(true);
+    expect(doc.manual).toEqual([
+      { file: 'src/services/search.ts', line: 5, column: 21, api: 'embeddings.create', reason: 'DeepSeek does not offer the embeddings endpoint: move embeddings.create to another service or remove it' },
+    ]);
+    expect(doc.summary).toMatchObject({ changed: 6, manual: 1, errors: 0 });
+  });
+
+  it('refuses a dirty tree unless --force, with one clear message and exit 2', () => {
+    const dir = repo();
+    writeFileSync(path.join(dir, 'src/scratch.ts'), 'export const wip = 1;\n');
+    const before = readTree(dir);
+    const refused = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^qianyi: the git working tree has uncommitted changes \(1 file, e\.g\. src\/scratch\.ts\)\n/);
+    expect(readTree(dir)).toEqual(before);
+    expect(qianyi(['migrate', dir, '--provider', 'zhipu', '--yes', '--force']).code).toBe(0);
+  });
+
+  it('needs --yes (or --dry-run) and a provider when there is no terminal to ask on', () => {
+    const dir = repo();
+    const noYes = qianyi(['migrate', dir, '--provider', 'zhipu']);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toBe('qianyi: migrate writes files: pass --yes to apply without a prompt, or --dry-run to preview\n');
+    const noProvider = qianyi(['migrate', dir, '--yes']);
+    expect(noProvider.code).toBe(2);
+    expect(noProvider.stderr).toMatch(/^qianyi: no provider chosen\npass --provider <id> \(one of: baichuan, /);
+  });
+
+  it('rejects an unknown provider, region or --model with exit 2 and no change', () => {
+    const dir = repo();
+    const before = readTree(dir);
+    expect(qianyi(['migrate', dir, '--provider', 'openrouter', '--yes']).stderr).toMatch(/^qianyi: unknown provider "openrouter"\nvalid providers: /);
+    const region = qianyi(['migrate', dir, '--provider', 'zhipu', '--region', 'mars', '--yes']);
+    expect(region.code).toBe(2);
+    expect(region.stderr).toBe('qianyi: provider zhipu has no region "mars"\nregions: cn, intl\n');
+    expect(qianyi(['migrate', dir, '--provider', 'zhipu', '--model', 'gpt-4o', '--yes']).stderr).toContain('--model takes FROM=TO');
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('skips a file that does not parse, reports it, and migrates the rest', () => {
+    const dir = repo();
+    writeFileSync(path.join(dir, 'src/broken.ts'), "import OpenAI from 'openai';\nconst c = new OpenAI(;\n");
+    gitInit(dir); // commit the broken file so the tree is clean
+    const { stdout, code } = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/skipped +src\/broken\.ts {2}syntax error at 2:22/);
+    expect(readFileSync(path.join(dir, 'src/broken.ts'), 'utf8')).toBe("import OpenAI from 'openai';\nconst c = new OpenAI(;\n");
+    expect(readFileSync(path.join(dir, 'src/lib/openai.ts'), 'utf8')).toContain('ZHIPUAI_API_KEY');
+  });
+
+  it('leaves a read-only file whole, says so, writes the others and exits 2', () => {
+    const dir = repo();
+    const target = path.join(dir, 'src/services/search.ts');
+    const original = readFileSync(target, 'utf8');
+    chmodSync(target, 0o444);
+    const { stdout, code } = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/error +src\/services\/search\.ts {2}cannot be written: the file is read-only/);
+    expect(readFileSync(target, 'utf8')).toBe(original);
+    expect(readFileSync(path.join(dir, 'src/services/chat.ts'), 'utf8')).toContain("model: 'glm-4.6v'");
+    chmodSync(target, 0o644);
+  });
+});
+
+describe('qianyi check (CLI)', () => {
+  it('exits 1 with the diff before the migration and 0 after it, when everything is supported', () => {
+    const dir = repo();
+    const before = qianyi(['check', dir, '--provider', 'zhipu']);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain('+++ b/src/services/tools.ts');
+    expect(before.stdout).toContain('6 files would change');
+    expect(qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']).code).toBe(0);
+    const after = qianyi(['check', dir, '--provider', 'zhipu']);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('0 files would change');
+  });
+
+  it('keeps failing while TODO(qianyi) markers remain', () => {
+    const dir = repo();
+    qianyi(['migrate', dir, '--provider', 'deepseek', '--yes']);
+    const { stdout, code } = qianyi(['check', dir, '--provider', 'deepseek']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('0 files would change');
+    expect(stdout).toMatch(/Open TODO\(qianyi\) markers \(1\)\n {2}src\/services\/search\.ts:5 {2}TODO\(qianyi\): DeepSeek does not offer the embeddings endpoint/);
+  });
+
+  it('writes nothing, prints SARIF for code scanning and GitHub annotations in Actions', () => {
+    const dir = repo();
+    const before = readTree(dir);
+    const sarif = qianyi(['check', dir, '--provider', 'deepseek', '--format', 'sarif'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout);
+    const declared = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    for (const result of log.runs[0].results) expect(declared).toContain(result.ruleId);
+    expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'qianyi/manual-work')).toHaveLength(1);
+    expect(sarif.stderr).toContain('::error file=src/services/search.ts,line=5,col=21,title=qianyi manual work::DeepSeek does not offer the embeddings endpoint');
+    const pretty = qianyi(['check', dir, '--provider', 'deepseek'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(pretty.stdout).toContain('::warning file=src/lib/openai.ts,line=');
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it('reads the provider from qianyi.config.json, and needs one from somewhere', () => {
+    const dir = repo();
+    expect(qianyi(['check', dir]).stderr).toBe('qianyi: check needs a provider: pass --provider <id>\n');
+    writeFileSync(path.join(dir, 'qianyi.config.json'), JSON.stringify({ provider: 'glm', models: { 'gpt-4o': 'glm-4.7' } }));
+    const { stdout, code } = qianyi(['check', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("+    model: 'glm-4.7',");
+    writeFileSync(path.join(dir, 'qianyi.config.json'), '{ "provider": 3 }');
+    const bad = qianyi(['check', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^qianyi: .*qianyi\.config\.json: provider: /);
+  });
+});
