@@ -1,23 +1,24 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { UsageError } from './errors.js';
-import { loadBuiltinTemplates, loadTemplateFile, resolveProviderId, checkRegistry } from './templating/load.js';
+import { builtinTemplates, checkRegistry, resolveProviderId } from './templating/builtins.js';
 import type { Template } from './templating/schema.js';
 
 /** What `qianyi.config.json` (or the `qianyi` key of package.json) may hold. Flags win over it. */
-export const ConfigSchema = z.strictObject({
+export interface Config {
   /** Provider id or alias used by `migrate` and `check` when --provider is not given. */
-  provider: z.string().min(1).optional(),
-  region: z.string().min(1).optional(),
+  provider?: string;
+  region?: string;
   /** OpenAI model id → provider model id, like `--model`. */
-  models: z.record(z.string().min(1), z.string().min(1)).optional(),
+  models?: Record<string, string>;
   /** Extra provider template files, relative to the config file. */
-  templates: z.array(z.string().min(1)).optional(),
-  include: z.array(z.string().min(1)).optional(),
-  exclude: z.array(z.string().min(1)).optional(),
-});
-export type Config = z.infer<typeof ConfigSchema>;
+  templates?: string[];
+  include?: string[];
+  exclude?: string[];
+}
+
+const STRING_KEYS = ['provider', 'region'] as const;
+const LIST_KEYS = ['templates', 'include', 'exclude'] as const;
 
 export interface LoadedConfig {
   config: Config;
@@ -60,23 +61,49 @@ function readJson(file: string): unknown {
   }
 }
 
+/** Checks the config by hand: six fields do not warrant loading a schema library on every run. */
 function parseConfig(label: string, data: unknown): Config {
-  const result = ConfigSchema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-  throw new UsageError(`${label}: ${where}: ${issue.message}`);
+  const fail = (where: string, problem: string): never => {
+    throw new UsageError(`${label}: ${where}: ${problem}`);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('(top level)', 'expected an object');
+  const record = data as Record<string, unknown>;
+  const known = new Set<string>([...STRING_KEYS, ...LIST_KEYS, 'models']);
+  for (const key of Object.keys(record)) if (!known.has(key)) fail(key, `unknown field (known: ${[...known].join(', ')})`);
+  for (const key of STRING_KEYS) {
+    if (record[key] !== undefined && (typeof record[key] !== 'string' || record[key] === '')) fail(key, 'expected a non-empty string');
+  }
+  for (const key of LIST_KEYS) {
+    const value = record[key];
+    if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === ''))) {
+      fail(key, 'expected a list of non-empty strings');
+    }
+  }
+  const models = record.models;
+  if (models !== undefined) {
+    if (typeof models !== 'object' || models === null || Array.isArray(models)) fail('models', 'expected an object of "openai-model": "provider-model"');
+    for (const [from, to] of Object.entries(models as Record<string, unknown>)) {
+      if (typeof to !== 'string' || to === '') fail(`models.${from}`, 'expected a non-empty string');
+    }
+  }
+  return record as Config;
 }
 
 /** Built-in templates plus the user's (`--template`, config `templates`), checked together. */
-export function allTemplates(templateFiles: string[], loaded: LoadedConfig): Template[] {
+export async function allTemplates(templateFiles: string[], loaded: LoadedConfig): Promise<Template[]> {
   const configDir = loaded.file ? path.dirname(loaded.file) : process.cwd();
   const files = [
     ...templateFiles.map((f) => path.resolve(f)),
     ...(loaded.config.templates ?? []).map((f) => path.resolve(configDir, f)),
   ];
-  const user = files.map((f) => loadTemplateFile(f));
-  const templates = [...user, ...loadBuiltinTemplates().filter((b) => !user.some((u) => u.id === b.id))];
+  let user: Template[] = [];
+  if (files.length > 0) {
+    // The validator is loaded only for templates that have not been checked at build time.
+    const { loadTemplateFile } = await import('./templating/load.js');
+    user = files.map((f) => loadTemplateFile(f));
+  }
+  const builtins = await builtinTemplates();
+  const templates = [...user, ...builtins.filter((b) => !user.some((u) => u.id === b.id))];
   checkRegistry(templates, (t) => t.id);
   return templates;
 }

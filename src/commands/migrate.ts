@@ -33,10 +33,10 @@ export interface PreparedRun {
 }
 
 /** Flags and config file → the provider template and options a migration runs with. */
-export function prepare(paths: string[], options: MigrateCommandOptions, command: 'migrate' | 'check'): PreparedRun | { templates: Template[]; missing: true } {
+export async function prepare(paths: string[], options: MigrateCommandOptions, command: 'migrate' | 'check'): Promise<PreparedRun | { templates: Template[]; missing: true }> {
   const start = path.resolve(paths[0] ?? '.');
   const loaded = loadConfig(start, options.config);
-  const templates = allTemplates(options.template ?? [], loaded);
+  const templates = await allTemplates(options.template ?? [], loaded);
   const template = chooseTemplate(options.provider, loaded.config, templates);
   if (!template) return { templates, missing: true };
   if (!options.provider && command === 'check' && !loaded.config.provider) {
@@ -69,7 +69,7 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
   const format = options.format;
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`migrate prints pretty or json, not "${format}"`);
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true && !process.env.CI;
-  const prepared = prepare(paths, options, 'migrate');
+  const prepared = await prepare(paths, options, 'migrate');
   if ('missing' in prepared) {
     if (interactive && !options.yes && format === 'pretty') {
       const { runWizard } = await import('../ui/wizard.js');
@@ -115,7 +115,7 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
 export async function checkCommand(paths: string[], options: MigrateCommandOptions): Promise<number> {
   const format = options.format;
   if (!['pretty', 'json', 'sarif'].includes(format)) throw new UsageError(`check prints pretty, json or sarif, not "${format}"`);
-  const prepared = prepare(paths, options, 'check');
+  const prepared = await prepare(paths, options, 'check');
   if ('missing' in prepared) throw new UsageError('check needs a provider: pass --provider <id>');
   const result = await runMigration(paths, prepared, false, options.progress && format === 'pretty');
   const view: MigrationView = { result, template: prepared.template, dryRun: true, command: 'check' };

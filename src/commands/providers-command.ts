@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { allTemplates, loadConfig } from '../options.js';
-import { resolveProviderId } from '../templating/load.js';
+import { resolveProviderId } from '../templating/builtins.js';
 import { providerDetails, providersJson, providersTable } from './providers.js';
 
 export interface ProvidersCommandOptions {
@@ -12,7 +12,7 @@ export interface ProvidersCommandOptions {
 
 /** `qianyi providers` and `qianyi providers show <id>`. */
 export async function providersCommand(action: string | undefined, id: string | undefined, options: ProvidersCommandOptions): Promise<number> {
-  const templates = allTemplates(options.template ?? [], loadConfig(path.resolve('.'), options.config));
+  const templates = await allTemplates(options.template ?? [], loadConfig(path.resolve('.'), options.config));
   if (action === undefined) {
     process.stdout.write(options.format === 'json' ? `${JSON.stringify(providersJson(templates), null, 2)}\n` : providersTable(templates));
     return 0;

@@ -3,14 +3,8 @@
  * the README's provider table. cli.ts prints what they return.
  */
 import { CAPABILITY_SHORT } from '../templating/capabilities.js';
-import {
-  CAPABILITIES,
-  MODEL_KINDS,
-  type Capability,
-  type FieldRule,
-  type Support,
-  type Template,
-} from '../templating/schema.js';
+import type { FieldRule, Template } from '../templating/schema.js';
+import { CAPABILITIES, MODEL_KINDS, type Capability, type Support } from '../templating/vocabulary.js';
 
 /** The capabilities the overview table and the README show, in order. */
 const KEY_CAPABILITIES: readonly Capability[] = [

@@ -7,7 +7,7 @@ import { toReport } from '../reporters/report.js';
 import { startProgress } from '../ui/progress.js';
 import { useColor } from '../ui/color.js';
 import { allTemplates, loadConfig } from '../options.js';
-import { resolveProviderId } from '../templating/load.js';
+import { resolveProviderId } from '../templating/builtins.js';
 import { rankProviders, verdictsForSites } from '../verdict/verdict.js';
 
 export interface ScanCommandOptions {
@@ -28,7 +28,7 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   const started = performance.now();
   // Templates first: a broken --template or an unknown --provider is reported before any work is done.
   const loaded = loadConfig(path.resolve(paths[0] ?? '.'), options.config);
-  const templates = allTemplates(options.template ?? [], loaded);
+  const templates = await allTemplates(options.template ?? [], loaded);
   const chosen = options.provider ? [resolveProviderId(options.provider, templates)] : templates;
   const progress = await startProgress('Finding source files…', { enabled: options.progress && format === 'pretty' });
   let result;

@@ -1,19 +1,13 @@
 /** Loading provider templates: the built-in ones under templates/, and a user's own file (`--template`). */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { TemplateError, UsageError } from '../errors.js';
+import { checkRegistry, templatesDir } from './builtins.js';
 import { TemplateSchema, type Template } from './schema.js';
 
-/**
- * templates/ at the package root. This file is src/templating/load.ts under vitest and
- * dist/templating/load.js once built: both are two levels below the root.
- */
-export function templatesDir(): string {
-  return fileURLToPath(new URL('../../templates/', import.meta.url));
-}
+export { checkRegistry, resolveProviderId, templatesDir } from './builtins.js';
 
 function describePath(path: PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map(String).join('.');
@@ -75,20 +69,6 @@ export function loadTemplateFile(path: string): Template {
   return parseTemplate(text, path);
 }
 
-/** Checks a set of templates together: unique ids, and no alias that names two providers. */
-export function checkRegistry(templates: readonly Template[], labelOf: (t: Template) => string): void {
-  const owner = new Map<string, Template>();
-  for (const t of templates) {
-    for (const name of [t.id, ...t.aliases]) {
-      const prev = owner.get(name);
-      if (prev && prev !== t) {
-        throw new TemplateError(`${labelOf(t)}: "${name}" is already the id or an alias of provider "${prev.id}"`);
-      }
-      owner.set(name, t);
-    }
-  }
-}
-
 /** Loads every `templates/<id>/template.yaml` from a directory (folders starting with `_` or `.` are skipped). */
 export function loadTemplatesFrom(dir: string): Template[] {
   const templates: Template[] = [];
@@ -115,17 +95,4 @@ let builtins: Template[] | undefined;
 export function loadBuiltinTemplates(): Template[] {
   builtins ??= loadTemplatesFrom(templatesDir());
   return builtins;
-}
-
-/**
- * The template for a provider id or alias (case-insensitive): `glm` → zhipu, `kimi` → moonshot.
- * An unknown name is a `UsageError` listing the valid ids.
- */
-export function resolveProviderId(idOrAlias: string, templates: readonly Template[]): Template {
-  const wanted = idOrAlias.trim().toLowerCase();
-  const found =
-    templates.find((t) => t.id === wanted) ?? templates.find((t) => t.aliases.includes(wanted));
-  if (found) return found;
-  const ids = templates.map((t) => t.id).join(', ');
-  throw new UsageError(`unknown provider "${idOrAlias}"`, `valid providers: ${ids}`);
 }

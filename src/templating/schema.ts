@@ -4,96 +4,20 @@
  * it current.
  */
 import { z } from 'zod';
+import {
+  CAPABILITIES,
+  FIELD_SUPPORT,
+  INTERVAL,
+  MODEL_KINDS,
+  parseInterval,
+  SUPPORT_LEVELS,
+  TOOL_CHOICE_MODES,
+  type Capability,
+  type ModelKind,
+} from './vocabulary.js';
 
-/** How well a provider supports a capability through its OpenAI-compatible surface. */
-export const SUPPORT_LEVELS = ['yes', 'no', 'partial', 'unknown'] as const;
-export type Support = (typeof SUPPORT_LEVELS)[number];
-
-/**
- * The capability matrix. The first group is the issue's list; the second holds the rest of the OpenAI SDK's
- * API families, so that every call site maps to something a template states.
- */
-export const CAPABILITIES = [
-  'chat',
-  'streaming',
-  'stream_usage',
-  'tools',
-  'tool_choice',
-  'json_object',
-  'json_schema',
-  'vision',
-  'embeddings',
-  'images',
-  'image_edits',
-  'audio_transcription',
-  'audio_translation',
-  'audio_speech',
-  'responses',
-  'batches',
-  'files',
-  'fine_tuning',
-  'moderations',
-  'assistants',
-  'n',
-  'logprobs',
-  'seed',
-  // The rest of the SDK surface.
-  'completions',
-  'models',
-  'stored_completions',
-  'uploads',
-  'vector_stores',
-  'realtime',
-  'conversations',
-  'containers',
-  'evals',
-  'webhooks',
-  'videos',
-  'skills',
-  'chatkit',
-  'admin',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-/** Kinds of model a template names a default for. */
-export const MODEL_KINDS = [
-  'chat',
-  'reasoning',
-  'vision',
-  'embedding',
-  'image',
-  'transcription',
-  'speech',
-  'moderation',
-] as const;
-export type ModelKind = (typeof MODEL_KINDS)[number];
-
-/** How a provider treats one request field. `renamed` needs `to`. */
-export const FIELD_SUPPORT = ['yes', 'partial', 'ignored', 'rejected', 'renamed', 'unknown'] as const;
-export type FieldSupport = (typeof FIELD_SUPPORT)[number];
-
-export const TOOL_CHOICE_MODES = ['none', 'auto', 'required', 'named'] as const;
-export type ToolChoiceMode = (typeof TOOL_CHOICE_MODES)[number];
-
-/** `[0, 2]`, `(0, 1]`, `[1, 1]`: the accepted range of a numeric parameter, in interval notation. */
-export const INTERVAL = /^([[(])\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*([\])])$/;
-
-export interface Interval {
-  min: number;
-  max: number;
-  minExclusive: boolean;
-  maxExclusive: boolean;
-}
-
-export function parseInterval(text: string): Interval {
-  const m = INTERVAL.exec(text);
-  if (!m) throw new Error(`not an interval: ${text}`);
-  return { min: Number(m[2]), max: Number(m[3]), minExclusive: m[1] === '(', maxExclusive: m[4] === ')' };
-}
-
-export function formatInterval(i: Interval): string {
-  return `${i.minExclusive ? '(' : '['}${i.min}, ${i.max}${i.maxExclusive ? ')' : ']'}`;
-}
+// The vocabulary lives in a module without zod (the CLI's fast path); re-exported for the schema's users.
+export * from './vocabulary.js';
 
 // A note is shown in one-line verdict reasons and tables: one line, no trailing full stop.
 const Note = z

@@ -21,14 +21,8 @@ import {
   OPENAI_RANGES,
 } from '../templating/capabilities.js';
 import { mapModel } from '../templating/models.js';
-import {
-  formatInterval,
-  parseInterval,
-  type Capability,
-  type FieldRule,
-  type ModelKind,
-  type Template,
-} from '../templating/schema.js';
+import type { FieldRule, Template } from '../templating/schema.js';
+import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templating/vocabulary.js';
 
 export type Verdict = 'ok' | 'caveat' | 'blocked';
 

@@ -64,6 +64,7 @@ describe('migrate wizard', () => {
     const dir = repo();
     const term = new Terminal(['migrate', '.'], dir);
     let at = await term.waitFor('Which provider should this code move to?');
+    await term.waitFor('navigate', at); // the whole list is on screen
     const zhipu = term.text.slice(at).split('\n').filter((l) => /ok · \d+ caveat/.test(l)).findIndex((l) => l.includes('Zhipu GLM'));
     term.type(KEY.down.repeat(zhipu) + KEY.enter);
     at = await term.waitFor('Which Zhipu GLM region?', at);

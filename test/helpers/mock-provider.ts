@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { providerModels } from '../../src/templating/models.js';
-import { parseInterval, type Capability, type Template } from '../../src/templating/schema.js';
+import type { Template } from '../../src/templating/schema.js';
+import { parseInterval, type Capability } from '../../src/templating/vocabulary.js';
 
 export interface MockRequest {
   method: string;
