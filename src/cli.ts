@@ -28,6 +28,7 @@ program
   .option('--include <glob>', 'only scan files matching this glob (repeatable; relative to the scanned folder)', collect)
   .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
   .option('--no-progress', 'do not show a spinner on stderr')
+  .option('--no-cache', 'analyse every file again instead of reusing the results of unchanged files')
   .option('--performance', 'print phase timings and peak memory to stderr')
   .action(async (paths: string[], options) => {
     const { scanCommand } = await import('./commands/scan.js');

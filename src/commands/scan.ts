@@ -18,6 +18,7 @@ export interface ScanCommandOptions {
   include?: string[];
   exclude?: string[];
   progress: boolean;
+  cache: boolean;
   performance: boolean;
   output?: string;
 }
@@ -38,6 +39,7 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
       cwd: process.cwd(),
       include: options.include,
       exclude: options.exclude,
+      cache: options.cache,
       onProgress(event) {
         if (event.phase === 'candidates') progress.update(`Parsing ${event.files} of ${event.of} files…`);
         else if (event.done % 50 === 0) progress.update(`Parsing ${event.done}/${event.total} files…`);

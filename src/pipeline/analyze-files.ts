@@ -3,16 +3,17 @@ import type { SiteDraft } from './detect/context.js';
 import type { Candidate } from './collect.js';
 import { ModuleResolver } from './modules.js';
 import { firstSyntaxError, Parser, type ts } from './parse.js';
-import type { Site, SiteKind, SkippedFile } from './sites.js';
+import { compareSites } from './site-order.js';
+import type { Site, SkippedFile } from './sites.js';
 import { Evaluator } from './values.js';
 
 /** One parsed candidate file, for the stages after detection (plan, apply). */
 export interface AnalyzedFile extends Candidate {
   sf: ts.SourceFile;
   sites: Site[];
+  /** Other files (absolute) its sites were derived from: modules it imports from, tsconfig files. */
+  deps: string[];
 }
-
-const KIND_ORDER: Record<SiteKind, number> = { import: 0, client: 1, call: 2, env: 3, model: 4 };
 
 /** parse → detect over the candidate files. This module (and so the parser) is loaded only when a scan runs. */
 export function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (done: number, total: number) => void) {
@@ -24,7 +25,7 @@ export function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (
     const sf = parser.parse(candidate.file, candidate.text);
     const error = firstSyntaxError(sf);
     if (error) skipped.push({ file: candidate.rel, reason: error });
-    else files.push({ ...candidate, sf, sites: [] });
+    else files.push({ ...candidate, sf, sites: [], deps: [] });
     onParsed?.(files.length, candidates.length);
   }
   const parseMs = Math.round(performance.now() - last);
@@ -39,7 +40,9 @@ export function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (
       const { line, character } = sf.getLineAndCharacterOfPosition(start);
       file.sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
     };
-    runDetectors({ sf, nodes: collectNodes(sf), evaluator, report });
+    const { deps } = evaluator.track(() => runDetectors({ sf, nodes: collectNodes(sf), evaluator, report }));
+    deps.delete(file.file);
+    file.deps = [...deps].sort();
     file.sites.sort(compareSites);
     sites.push(...file.sites);
   }
@@ -65,9 +68,4 @@ function makeSite(file: string, line: number, column: number, start: number, end
   };
   if (draft.options !== undefined) site.options = draft.options;
   return site;
-}
-
-function compareSites(a: Site, b: Site): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
 }

@@ -82,6 +82,12 @@ export function discover(options: DiscoverOptions): Discovery {
   return { root, files: [...files].sort() };
 }
 
+/** The root `discover` will report paths against, or null when a path does not exist (discover says so). */
+export function rootOf(paths: string[], cwd: string): string | null {
+  const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  return targets.every((t) => existsSync(t)) ? chooseRoot(targets, cwd) : null;
+}
+
 function chooseRoot(targets: string[], cwd: string): string {
   if (targets.length === 1) {
     const only = targets[0]!;

@@ -15,6 +15,14 @@ interface PathsConfig {
   /** Directory that `paths` targets are relative to. */
   base: string;
   paths: Array<{ pattern: string; targets: string[] }>;
+  /** The config files it was read from (the `extends` chain): a resolution through it depends on them. */
+  files: string[];
+}
+
+export interface Resolution {
+  file: string | null;
+  /** Config files the resolution read (tsconfig/jsconfig `paths`). */
+  configs: string[];
 }
 
 /**
@@ -24,11 +32,11 @@ interface PathsConfig {
  */
 export class ModuleResolver {
   private readonly configByDir = new Map<string, PathsConfig | null>();
-  private readonly cache = new Map<string, string | null>();
+  private readonly cache = new Map<string, Resolution>();
 
   constructor(private readonly stopDir: string) {}
 
-  resolve(specifier: string, fromFile: string): string | null {
+  resolve(specifier: string, fromFile: string): Resolution {
     const key = `${fromFile}\0${specifier}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
@@ -37,12 +45,16 @@ export class ModuleResolver {
     return resolved;
   }
 
-  private resolveUncached(specifier: string, fromFile: string): string | null {
+  private resolveUncached(specifier: string, fromFile: string): Resolution {
     if (specifier.startsWith('.') || specifier.startsWith('/')) {
-      return resolveFile(path.resolve(path.dirname(fromFile), specifier));
+      return { file: resolveFile(path.resolve(path.dirname(fromFile), specifier)), configs: [] };
     }
     const config = this.pathsConfigFor(path.dirname(fromFile));
-    if (!config) return null;
+    if (!config) return { file: null, configs: [] };
+    return { file: this.throughPaths(specifier, config), configs: config.files };
+  }
+
+  private throughPaths(specifier: string, config: PathsConfig): string | null {
     for (const { pattern, targets } of config.paths) {
       const star = pattern.indexOf('*');
       let captured: string | null = null;
@@ -85,7 +97,7 @@ export class ModuleResolver {
   }
 }
 
-function readPathsConfig(file: string, depth: number): PathsConfig | null {
+function readPathsConfig(file: string, depth: number, chain: string[] = []): PathsConfig | null {
   let raw: unknown;
   try {
     raw = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8')).config;
@@ -100,12 +112,12 @@ function readPathsConfig(file: string, depth: number): PathsConfig | null {
     const paths = Object.entries(options.paths).flatMap(([pattern, targets]) =>
       Array.isArray(targets) ? [{ pattern, targets: targets.filter((t): t is string => typeof t === 'string') }] : [],
     );
-    return { base, paths };
+    return { base, paths, files: [...chain, file] };
   }
   // Only relative `extends` are followed: a package's shared config would need node_modules.
   if (typeof raw.extends === 'string' && raw.extends.startsWith('.') && depth < 5) {
     const parent = path.resolve(dir, raw.extends);
-    return readPathsConfig(parent.endsWith('.json') ? parent : `${parent}.json`, depth + 1);
+    return readPathsConfig(parent.endsWith('.json') ? parent : `${parent}.json`, depth + 1, [...chain, file]);
   }
   return null;
 }

@@ -1,6 +1,9 @@
 import type { AnalyzedFile } from './analyze-files.js';
+import { ScanCache } from './cache.js';
 import { startCollect } from './collect-async.js';
-import type { Marker } from './collect.js';
+import { collect, type Candidate, type Marker } from './collect.js';
+import { rootOf } from './discover.js';
+import { compareSites } from './site-order.js';
 import type { Site, SkippedFile } from './sites.js';
 import type { Evaluator } from './values.js';
 
@@ -12,6 +15,8 @@ export interface ScanOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
+  /** Reuse the results of files unchanged since the last scan (`scan` only: planning needs the trees). */
+  cache?: boolean;
   /** Called as the scan advances, for progress display. */
   onProgress?: (event: ScanProgress) => void;
 }
@@ -27,7 +32,7 @@ export interface ScanResult {
   skipped: SkippedFile[];
   performance: {
     phases: Record<'discover' | 'prefilter' | 'load' | 'parse' | 'detect', number>;
-    files: { discovered: number; candidates: number; parsed: number };
+    files: { discovered: number; candidates: number; parsed: number; cached: number };
   };
 }
 
@@ -38,8 +43,9 @@ export interface Analysis extends ScanResult {
   evaluator: Evaluator;
 }
 
-/** discover → prefilter → parse → detect. Pure data out; nothing is written. */
+/** discover → prefilter → parse → detect. Pure data out; nothing is written but the scan cache. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  if (options.cache) return cachedScan(options);
   const { root, filesScanned, sites, skipped, performance } = await analyze(options);
   return { root, filesScanned, sites, skipped, performance };
 }
@@ -57,18 +63,84 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
   options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
 
   const analyzed = analyzeFiles(collected.root, collected.candidates, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
-  const skipped = [...collected.skipped, ...analyzed.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
     root: collected.root,
     filesScanned: collected.filesScanned,
     sites: analyzed.sites,
-    skipped,
+    skipped: sortSkipped([...collected.skipped, ...analyzed.skipped]),
     files: analyzed.files,
     markers: collected.markers,
     evaluator: analyzed.evaluator,
     performance: {
       phases: { ...collected.phases, load, ...analyzed.phases },
-      files: { discovered: collected.filesScanned, candidates: collected.candidates.length, parsed: analyzed.files.length },
+      files: { discovered: collected.filesScanned, candidates: collected.candidates.length, parsed: analyzed.files.length, cached: 0 },
     },
   };
+}
+
+/**
+ * The scan with the cache: only candidates that changed (or whose dependencies did) are parsed. With a cache
+ * on disk the parser is loaded only once collection shows it is needed; without one it loads while files are
+ * collected, as in `analyze`.
+ */
+async function cachedScan(options: ScanOptions): Promise<ScanResult> {
+  const { paths, cwd, include, exclude } = options;
+  const root = rootOf(paths, cwd);
+  const warm = root !== null && ScanCache.exists(root);
+  // Warm: collect on this thread (a worker would only add its start-up) and load the parser only if needed.
+  const collecting = warm ? Promise.resolve().then(() => collect({ paths, cwd, include, exclude })) : startCollect({ paths, cwd, include, exclude });
+  collecting.catch(() => {});
+  const loadStart = performance.now();
+  const preload = warm ? undefined : import('./analyze-files.js');
+  if (preload) await preload;
+  let load = preload ? Math.round(performance.now() - loadStart) : 0;
+  const collected = await collecting;
+  options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
+
+  const cache = ScanCache.open(collected.root);
+  cache.know(collected.candidates);
+  const sites: Site[] = [];
+  const skipped = [...collected.skipped];
+  const misses: Candidate[] = [];
+  for (const candidate of collected.candidates) {
+    const hit = cache.get(candidate);
+    if (!hit) misses.push(candidate);
+    else if ('skipped' in hit) skipped.push({ file: candidate.rel, reason: hit.skipped });
+    else sites.push(...hit.sites);
+  }
+  let phases = { parse: 0, detect: 0 };
+  let parsed = 0;
+  if (misses.length > 0) {
+    const started = performance.now();
+    const { analyzeFiles } = await (preload ?? import('./analyze-files.js'));
+    if (!preload) load = Math.round(performance.now() - started);
+    const analyzed = analyzeFiles(collected.root, misses, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
+    phases = analyzed.phases;
+    parsed = analyzed.files.length;
+    sites.push(...analyzed.sites);
+    skipped.push(...analyzed.skipped);
+    const byRel = new Map(analyzed.files.map((f) => [f.rel, f]));
+    const failed = new Map(analyzed.skipped.map((s) => [s.file, s.reason]));
+    for (const candidate of misses) {
+      const file = byRel.get(candidate.rel);
+      if (file) cache.put(candidate, { sites: file.sites, deps: file.deps });
+      else cache.put(candidate, { skipped: failed.get(candidate.rel) ?? 'not parsed' });
+    }
+  }
+  cache.save();
+  sites.sort(compareSites);
+  return {
+    root: collected.root,
+    filesScanned: collected.filesScanned,
+    sites,
+    skipped: sortSkipped(skipped),
+    performance: {
+      phases: { ...collected.phases, load, ...phases },
+      files: { discovered: collected.filesScanned, candidates: collected.candidates.length, parsed, cached: collected.candidates.length - misses.length },
+    },
+  };
+}
+
+function sortSkipped(skipped: SkippedFile[]): SkippedFile[] {
+  return skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -31,6 +31,13 @@ export type Value =
   /** Known not to be the SDK. */
   | { k: 'foreign' };
 
+interface Memo {
+  value: Value;
+  /** Files outside the current one that the value was derived from. */
+  deps: readonly string[];
+}
+
+const NO_DEPS: readonly string[] = [];
 const UNKNOWN: Value = { k: 'unknown', path: [] };
 const FOREIGN: Value = { k: 'foreign' };
 const MAX_DEPTH = 40;
@@ -40,9 +47,11 @@ export function isKnown(value: Value): boolean {
 }
 
 export class Evaluator {
-  private readonly memo = new Map<ts.Node, Value>();
-  private readonly exportMemo = new Map<string, Value>();
+  private readonly memo = new Map<ts.Node, Memo>();
+  private readonly exportMemo = new Map<string, Memo>();
   private readonly active = new Set<ts.Node | string>();
+  /** Files each computation in progress read, innermost last (see `track`). */
+  private readonly collectors: Array<Set<string>> = [];
 
   constructor(
     private readonly parser: Parser,
@@ -100,13 +109,44 @@ export class Evaluator {
     if (name === '*') return { k: 'file', file };
     const key = `${file}\0${name}`;
     const cached = this.exportMemo.get(key);
-    if (cached) return cached;
+    if (cached) return this.replay(cached);
     if (this.active.has(key) || depth > MAX_DEPTH) return UNKNOWN;
     this.active.add(key);
-    const value = this.exportUncached(file, name, depth);
+    const { result: value, deps } = this.track(() => this.exportUncached(file, name, depth));
+    deps.add(file);
     this.active.delete(key);
-    this.exportMemo.set(key, value);
-    return value;
+    return this.replay(this.remember(this.exportMemo, key, value, deps));
+  }
+
+  /**
+   * Runs `work` and returns, with its result, the files it read through the evaluator (modules whose exports
+   * it followed, and the tsconfig files that resolved them). The scan cache keys each file's sites on these.
+   */
+  track<T>(work: () => T): { result: T; deps: Set<string> } {
+    const deps = new Set<string>();
+    this.collectors.push(deps);
+    try {
+      return { result: work(), deps };
+    } finally {
+      this.collectors.pop();
+    }
+  }
+
+  private note(files: Iterable<string>): void {
+    const current = this.collectors[this.collectors.length - 1];
+    if (current) for (const file of files) current.add(file);
+  }
+
+  /** A memoised value also hands its dependencies to whoever reads it. */
+  private replay(memo: Memo): Value {
+    if (memo.deps.length > 0) this.note(memo.deps);
+    return memo.value;
+  }
+
+  private remember<K>(map: Map<K, Memo>, key: K, value: Value, deps: Set<string>): Memo {
+    const memo: Memo = { value, deps: deps.size > 0 ? [...deps] : NO_DEPS };
+    map.set(key, memo);
+    return memo;
   }
 
   /** Reading a property of a value. */
@@ -134,13 +174,12 @@ export class Evaluator {
 
   private memoized(key: ts.Node, depth: number, compute: () => Value): Value {
     const cached = this.memo.get(key);
-    if (cached) return cached;
+    if (cached) return this.replay(cached);
     if (this.active.has(key) || depth > MAX_DEPTH) return UNKNOWN;
     this.active.add(key);
-    const value = compute();
+    const { result: value, deps } = this.track(compute);
     this.active.delete(key);
-    this.memo.set(key, value);
-    return value;
+    return this.replay(this.remember(this.memo, key, value, deps));
   }
 
   private exprUncached(node: ts.Expression, depth: number): Value {
@@ -398,7 +437,8 @@ export class Evaluator {
       return this.member({ k: 'module' }, name, depth);
     }
     if (LOOKALIKE_PACKAGES.has(packageName(specifier))) return FOREIGN;
-    const file = this.modules.resolve(specifier, fromFile);
+    const { file, configs } = this.modules.resolve(specifier, fromFile);
+    this.note(configs);
     if (!file) return UNKNOWN;
     return this.exportOf(file, name, depth + 1);
   }

@@ -100,12 +100,12 @@ describe('qianyi scan (CLI)', () => {
   });
 
   it('prints phase timings and peak memory to stderr with --performance', () => {
-    const { stderr, code } = qianyi(['scan', dir, '--format', 'json', '--performance']);
+    const { stderr, code } = qianyi(['scan', dir, '--format', 'json', '--performance', '--no-cache']);
     expect(code).toBe(0);
     const line = stderr.split('\n').find((l) => l.startsWith('qianyi-performance '));
     const perf = JSON.parse(line!.slice('qianyi-performance '.length));
     expect(Object.keys(perf.phases)).toEqual(['discover', 'prefilter', 'load', 'parse', 'detect', 'total']);
-    expect(perf.files).toEqual({ discovered: 4, candidates: 3, parsed: 2 });
+    expect(perf.files).toEqual({ discovered: 4, candidates: 3, parsed: 2, cached: 0 });
     expect(perf.maxRSS).toBeGreaterThan(0);
   });
 
@@ -139,5 +139,16 @@ describe('start-up', () => {
     expect(loaded).not.toContain('ts-morph');
     expect(loaded).not.toContain('typescript');
     expect(existsSync(log)).toBe(true);
+  });
+});
+
+describe('scan cache (CLI)', () => {
+  it('reuses unchanged files on the next scan, with the same report', () => {
+    const first = qianyi(['scan', dir, '--format', 'json']);
+    const second = qianyi(['scan', dir, '--format', 'json', '--performance']);
+    expect(second.stdout).toBe(first.stdout);
+    const perf = JSON.parse(second.stderr.split('\n').find((l) => l.startsWith('qianyi-performance '))!.slice(19));
+    expect(perf.files).toMatchObject({ candidates: 3, parsed: 0, cached: 3 });
+    expect(perf.phases.load).toBe(0);
   });
 });

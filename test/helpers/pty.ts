@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { BIN } from './exec.js';
+import { BIN, CACHE_HOME } from './exec.js';
 
 /**
  * Runs the CLI in a real pseudo-terminal (util-linux `script`), so prompts see a TTY, and lets a test wait
@@ -12,7 +12,7 @@ export class Terminal {
 
   constructor(args: string[], cwd: string) {
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm', COLUMNS: '200', LINES: '60' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm', COLUMNS: '200', LINES: '60', XDG_CACHE_HOME: CACHE_HOME };
     delete env.CI;
     delete env.GITHUB_ACTIONS;
     this.child = spawn('script', ['-qfec', `stty cols 200 rows 60; ${quoted}`, '/dev/null'], { cwd, env });
