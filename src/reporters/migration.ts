@@ -88,7 +88,8 @@ export function migrationPretty(view: MigrationView, color: boolean): string {
   return `${out.join('\n')}\n`;
 }
 
-function colorDiff(c: ChalkInstance, diff: string): string {
+/** A unified diff with added lines green, removed red, hunk headers cyan. */
+export function colorDiff(c: ChalkInstance, diff: string): string {
   return diff.split('\n').map((line) => {
     if (line.startsWith('+++') || line.startsWith('---')) return c.bold(line);
     if (line.startsWith('+')) return c.green(line);

@@ -7,7 +7,7 @@ import { loadConfig } from '../options.js';
 import { gitState } from '../pipeline/git.js';
 import { migrate } from '../pipeline/migrate.js';
 import { analyze } from '../pipeline/run.js';
-import { migrationPretty } from '../reporters/migration.js';
+import { colorDiff, migrationPretty } from '../reporters/migration.js';
 import { apiNeeds } from '../templating/capabilities.js';
 import { mapModel, openaiModelKind } from '../templating/models.js';
 import type { Template } from '../templating/schema.js';
@@ -115,7 +115,7 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
     let acceptAll = false;
     for (const file of changed) {
       say();
-      say(colorDiff(c, file.diff ?? ''));
+      say(colorDiff(c, file.diff ?? '').trimEnd());
       if (acceptAll) continue;
       const choice = await select({
         message: `${file.file}: apply this change?`,
@@ -169,13 +169,6 @@ function countBy(values: string[]): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
-function colorDiff(c: InstanceType<typeof Chalk>, diff: string): string {
-  return diff.split('\n').map((line) =>
-    line.startsWith('+++') || line.startsWith('---') ? c.bold(line)
-      : line.startsWith('+') ? c.green(line)
-      : line.startsWith('-') ? c.red(line)
-      : line.startsWith('@@') ? c.cyan(line) : line).join('\n').trimEnd();
-}
 
 /** The existing config file (walking up), or a new qianyi.config.json at the root. */
 function configFileFor(root: string): string {

@@ -2,8 +2,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { qianyi, REPO } from '../helpers/exec.js';
-import { gitInit } from '../helpers/git.js';
-import { copyFixture, removeDir } from '../helpers/testdir.js';
+import { fixtureRepo, gitInit } from '../helpers/git.js';
+import { removeDir } from '../helpers/testdir.js';
 import { readTree } from '../helpers/tree.js';
 
 const APP = path.join(REPO, 'fixtures/migrate/app/input');
@@ -11,12 +11,7 @@ const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
 /** A git repository holding a copy of the fixture app. */
-function repo(): string {
-  const dir = copyFixture(APP);
-  temps.push(dir);
-  gitInit(dir);
-  return dir;
-}
+const repo = (): string => fixtureRepo(APP, temps);
 
 describe('qianyi migrate (CLI)', () => {
   it('applies with --yes, matches the golden output, and a second run changes nothing', () => {

@@ -2,9 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { qianyi, REPO } from '../helpers/exec.js';
-import { gitInit } from '../helpers/git.js';
+import { fixtureRepo } from '../helpers/git.js';
 import { KEY, Terminal } from '../helpers/pty.js';
-import { copyFixture, removeDir, testdir } from '../helpers/testdir.js';
+import { removeDir, testdir } from '../helpers/testdir.js';
 import { readTree } from '../helpers/tree.js';
 
 /** The wizard driven for real in a pseudo-terminal, on a git copy of the fixture app. */
@@ -12,12 +12,7 @@ const APP = path.join(REPO, 'fixtures/migrate/app/input');
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
-function repo(): string {
-  const dir = copyFixture(APP);
-  temps.push(dir);
-  gitInit(dir);
-  return dir;
-}
+const repo = (): string => fixtureRepo(APP, temps);
 
 /** Answers every model question with its suggestion (Enter), four models in the fixture app. */
 async function acceptModels(term: Terminal, from: number): Promise<number> {

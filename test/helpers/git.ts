@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { copyFixture } from './testdir.js';
 
 /** Makes `dir` a git repository with everything committed. */
 export function gitInit(dir: string): void {
@@ -9,4 +10,12 @@ export function gitInit(dir: string): void {
   git('init', '-q');
   git('add', '-A');
   git('-c', 'user.email=test@example.com', '-c', 'user.name=test', 'commit', '-qm', 'init');
+}
+
+/** A committed git repository holding a copy of `fixture`; its path is added to `temps` for clean-up. */
+export function fixtureRepo(fixture: string, temps: string[]): string {
+  const dir = copyFixture(fixture);
+  temps.push(dir);
+  gitInit(dir);
+  return dir;
 }

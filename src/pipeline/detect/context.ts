@@ -1,18 +1,9 @@
 import type { ts } from '../parse.js';
-import type { Confidence, Sdk, SiteKind } from '../sites.js';
+import type { Site } from '../sites.js';
 import type { Evaluator } from '../values.js';
 
 /** What a detector reports; the runner adds the file, position and id. */
-export interface SiteDraft {
-  kind: SiteKind;
-  sdk: Sdk;
-  api: string | null;
-  model: string | null;
-  features: string[];
-  confidence: Confidence;
-  name: string | null;
-  options?: string[] | null;
-}
+export type SiteDraft = Omit<Site, 'id' | 'file' | 'line' | 'column' | 'start' | 'end'>;
 
 /** The nodes of one file that detectors look at, gathered in a single walk of the tree. */
 export interface FileNodes {
