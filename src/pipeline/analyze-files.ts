@@ -13,10 +13,15 @@ export interface AnalyzedFile extends Candidate {
   sites: Site[];
   /** Other files (absolute) its sites were derived from: modules it imports from, tsconfig files. */
   deps: string[];
+  /** The type checker decided some of its sites (their result also depends on installed packages). */
+  typeChecked?: boolean;
 }
 
-/** parse → detect over the candidate files. This module (and so the parser) is loaded only when a scan runs. */
-export function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (done: number, total: number) => void) {
+/**
+ * parse → detect over the candidate files, then the type checker for the calls syntax could not decide.
+ * This module (and so the parser) is loaded only when a scan runs.
+ */
+export async function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (done: number, total: number) => void) {
   let last = performance.now();
   const parser = new Parser();
   const skipped: SkippedFile[] = [];
@@ -46,8 +51,23 @@ export function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (
     file.sites.sort(compareSites);
     sites.push(...file.sites);
   }
+  const detectMs = Math.round(performance.now() - last);
+  last = performance.now();
+  let typesMs = 0;
+  if (sites.some((s) => s.kind === 'call' && s.confidence === 'likely')) {
+    const { checkLikelyCalls } = await import('./typecheck.js');
+    const verdicts = checkLikelyCalls(root, files);
+    for (const file of files) {
+      if (!file.sites.some((s) => verdicts.has(s))) continue;
+      file.typeChecked = true;
+      file.sites = file.sites.filter((s) => verdicts.get(s) !== 'other');
+      for (const site of file.sites) if (verdicts.get(site) === 'openai') site.confidence = 'certain';
+    }
+    sites.splice(0, sites.length, ...files.flatMap((f) => f.sites));
+    typesMs = Math.round(performance.now() - last);
+  }
   sites.sort(compareSites);
-  return { files, sites, skipped, evaluator, phases: { parse: parseMs, detect: Math.round(performance.now() - last) } };
+  return { files, sites, skipped, evaluator, phases: { parse: parseMs, detect: detectMs, types: typesMs } };
 }
 
 function makeSite(file: string, line: number, column: number, start: number, end: number, draft: SiteDraft): Site {

@@ -31,7 +31,7 @@ export interface ScanResult {
   sites: Site[];
   skipped: SkippedFile[];
   performance: {
-    phases: Record<'discover' | 'prefilter' | 'load' | 'parse' | 'detect', number>;
+    phases: Record<'discover' | 'prefilter' | 'load' | 'parse' | 'detect' | 'types', number>;
     files: { discovered: number; candidates: number; parsed: number; cached: number };
   };
 }
@@ -62,7 +62,7 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
   const collected = await collecting;
   options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
 
-  const analyzed = analyzeFiles(collected.root, collected.candidates, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
+  const analyzed = await analyzeFiles(collected.root, collected.candidates, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
   return {
     root: collected.root,
     filesScanned: collected.filesScanned,
@@ -108,13 +108,13 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
     else if ('skipped' in hit) skipped.push({ file: candidate.rel, reason: hit.skipped });
     else sites.push(...hit.sites);
   }
-  let phases = { parse: 0, detect: 0 };
+  let phases = { parse: 0, detect: 0, types: 0 };
   let parsed = 0;
   if (misses.length > 0) {
     const started = performance.now();
     const { analyzeFiles } = await (preload ?? import('./analyze-files.js'));
     if (!preload) load = Math.round(performance.now() - started);
-    const analyzed = analyzeFiles(collected.root, misses, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
+    const analyzed = await analyzeFiles(collected.root, misses, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
     phases = analyzed.phases;
     parsed = analyzed.files.length;
     sites.push(...analyzed.sites);
@@ -123,6 +123,8 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
     const failed = new Map(analyzed.skipped.map((s) => [s.file, s.reason]));
     for (const candidate of misses) {
       const file = byRel.get(candidate.rel);
+      // Sites the type checker decided also depend on installed packages, which the cache does not track.
+      if (file?.typeChecked) continue;
       if (file) cache.put(candidate, { sites: file.sites, deps: file.deps });
       else cache.put(candidate, { skipped: failed.get(candidate.rel) ?? 'not parsed' });
     }

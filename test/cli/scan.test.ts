@@ -104,7 +104,7 @@ describe('qianyi scan (CLI)', () => {
     expect(code).toBe(0);
     const line = stderr.split('\n').find((l) => l.startsWith('qianyi-performance '));
     const perf = JSON.parse(line!.slice('qianyi-performance '.length));
-    expect(Object.keys(perf.phases)).toEqual(['discover', 'prefilter', 'load', 'parse', 'detect', 'total']);
+    expect(Object.keys(perf.phases)).toEqual(['discover', 'prefilter', 'load', 'parse', 'detect', 'types', 'total']);
     expect(perf.files).toEqual({ discovered: 4, candidates: 3, parsed: 2, cached: 0 });
     expect(perf.maxRSS).toBeGreaterThan(0);
   });

@@ -37,8 +37,11 @@ describe('scan cache', () => {
       const second = await scan({ paths: [dir], cwd: dir, cache: true });
       expect(strip(first)).toEqual(strip(fresh));
       expect(strip(second)).toEqual(strip(fresh));
-      expect(second.performance.files.parsed).toBe(0);
-      expect(second.performance.files.cached).toBe(fresh.performance.files.candidates);
+      // Files with calls the type checker looked at depend on installed packages: they are never cached.
+      const likelyFiles = new Set(fresh.sites.filter((s) => s.kind === 'call' && s.confidence === 'likely').map((s) => s.file));
+      expect(second.performance.files.cached + second.performance.files.parsed).toBe(fresh.performance.files.candidates);
+      if (fresh.performance.phases.types === 0) expect(second.performance.files.parsed).toBe(0);
+      else expect(second.performance.files.parsed).toBeGreaterThanOrEqual(likelyFiles.size);
     });
   }
 
