@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { apiNeeds } from '../templating/capabilities.js';
 import { describeSite, groupByFile, type ScanReport } from './report.js';
 
 export interface PrettyOptions {
@@ -18,7 +19,9 @@ export function pretty(report: ScanReport, options: PrettyOptions): string {
     sites.forEach((site, i) => {
       const parts = [c.dim(locations[i]!.padEnd(width)), kindLabel(c, site.kind), describeSite(site)];
       if (site.kind === 'call') {
-        parts.push(site.model ? c.cyan(site.model) : c.dim('model ?'));
+        // "model ?" only where the method sends a model that could not be read statically.
+        if (site.model) parts.push(c.cyan(site.model));
+        else if (site.api && apiNeeds(site.api)?.modelKind) parts.push(c.dim('model ?'));
         if (site.features.length > 0) parts.push(c.dim(`[${site.features.join(', ')}]`));
       }
       if (site.sdk !== 'openai') parts.push(c.magenta(site.sdk));

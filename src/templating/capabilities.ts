@@ -192,8 +192,10 @@ export function apiNeeds(api: string): ApiNeeds | null {
   }
   const capability = first !== undefined ? FAMILIES[first] : undefined;
   if (!capability) return null;
-  // Only the creating call of a family sends a model (threads.runs.create, fineTuning.jobs.create).
-  const modelKind = takesModel ? (FAMILY_MODEL_KIND[capability] ?? null) : null;
+  // Only the creating call of a family sends a model (threads.runs.create, fineTuning.jobs.create). In the
+  // Assistants API that is an assistant or a run: a thread or a message carries no model.
+  const sendsModel = capability !== 'assistants' || first === 'assistants' || segments.includes('runs') || method.startsWith('createAndRun');
+  const modelKind = takesModel && sendsModel ? (FAMILY_MODEL_KIND[capability] ?? null) : null;
   return { capability, modelKind };
 }
 
