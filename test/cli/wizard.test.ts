@@ -24,6 +24,13 @@ async function acceptModels(term: Terminal, from: number): Promise<number> {
   return at;
 }
 
+/** Takes the defaults up to the first file's review: the best-ranked provider and every suggested model. */
+async function toReview(term: Terminal): Promise<number> {
+  const at = await term.waitFor('Which provider should this code move to?');
+  term.type(KEY.enter);
+  return term.waitFor('apply this change?', await acceptModels(term, at));
+}
+
 describe('migrate wizard', () => {
   it('accepting the defaults migrates the app exactly as the printed command does', async () => {
     const dir = repo();
@@ -95,10 +102,7 @@ describe('migrate wizard', () => {
     const dir = repo();
     const before = readTree(dir);
     const term = new Terminal(['migrate'], dir);
-    let at = await term.waitFor('Which provider should this code move to?');
-    term.type(KEY.enter);
-    at = await acceptModels(term, at);
-    at = await term.waitFor('apply this change?', at);
+    const at = await toReview(term);
     term.type(KEY.down.repeat(3) + KEY.enter);
     await term.waitFor('Quit: nothing was written.', at);
     expect(await term.exited).toBe(0);
@@ -109,10 +113,7 @@ describe('migrate wizard', () => {
     const dir = repo();
     const before = readTree(dir);
     const term = new Terminal(['migrate'], dir);
-    let at = await term.waitFor('Which provider should this code move to?');
-    term.type(KEY.enter);
-    at = await acceptModels(term, at);
-    at = await term.waitFor('apply this change?', at);
+    let at = await toReview(term);
     term.type(KEY.down + KEY.down + KEY.enter);
     at = await term.waitFor('(y/N)', at);
     term.type(KEY.enter);
