@@ -65,7 +65,10 @@ export function discover(options: DiscoverOptions): Discovery {
       if (isSourceFile(path.basename(target))) files.add(target);
       continue;
     }
-    const layers = ancestorIgnoreLayers(target);
+    // A folder named on the command line is scanned even when a .gitignore above it ignores it (a build
+    // folder, a vendored copy): then only the .gitignore files inside it apply.
+    const inherited = ancestorIgnoreLayers(target);
+    const layers = isIgnoredPath(inherited, target) ? [] : inherited;
     walk(target, layers, (file) => {
       if (!hasFilters) {
         files.add(file);
@@ -130,6 +133,14 @@ function walk(
         if (isSourceFile(entry.name) && !isIgnored(layers, full, false)) onFile(full);
       }
     }
+  }
+}
+
+/** Whether a directory, or any directory above it, is ignored by the layers. */
+function isIgnoredPath(layers: IgnoreLayer[], dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (isIgnored(layers, current, true)) return true;
+    if (path.dirname(current) === current) return false;
   }
 }
 

@@ -40,6 +40,13 @@ describe('discover', () => {
     expect(files).toEqual(['kept.ts']);
   });
 
+  it('scans a folder named on the command line even when a .gitignore above it ignores it', () => {
+    dir = testdir({ '.git/HEAD': '', '.gitignore': 'out/\n*.gen.ts\n', 'out/app/a.ts': '', 'out/app/b.gen.ts': '', 'out/app/.gitignore': 'c.ts\n', 'out/app/c.ts': '' });
+    const files = discover({ paths: [path.join(dir, 'out/app')], cwd: dir }).files.map((f) => path.basename(f));
+    // The folder's own .gitignore still applies; the rules above it, which ignore the folder itself, do not.
+    expect(files).toEqual(['a.ts', 'b.gen.ts']);
+  });
+
   it('applies --include and --exclude globs relative to the root', () => {
     dir = testdir({ 'src/a.ts': '', 'src/a.test.ts': '', 'scripts/b.js': '', 'legacy/c.ts': '' });
     expect(relFiles({ include: ['src/**'] })).toEqual(['src/a.test.ts', 'src/a.ts']);
