@@ -203,7 +203,6 @@ function callReasons(site: Site, t: Template): VerdictReason[] {
   for (const feature of site.features) {
     const cap = FEATURE_CAPABILITIES[feature];
     if (!cap) reasons.push(fieldReason(t, feature, api));
-    else if (cap === 'tool_choice' && !seen.has(cap) && reducesToolChoice(t)) reasons.push(toolChoiceReason(t, api));
     else if (!seen.has(cap)) reasons.push(capabilityReason(t, cap, api, feature));
     if (cap) seen.add(cap);
   }
@@ -220,21 +219,6 @@ function callReasons(site: Site, t: Template): VerdictReason[] {
   const problems = found.filter((r) => r.verdict !== 'ok');
   if (problems.length > 0) return problems;
   return found.length > 0 ? found : [because('ok', 'api', `${api} works on ${t.name.en} as written.`)];
-}
-
-/** A provider that refuses a forced tool_choice but takes `auto`: the migration rewrites the value (plan.ts). */
-function reducesToolChoice(t: Template): boolean {
-  const modes = t.params.toolChoiceModes;
-  return t.capabilities.tool_choice.support === 'no' && modes !== 'unknown' && modes.includes('auto');
-}
-
-function toolChoiceReason(t: Template, api: string): VerdictReason {
-  const modes = t.params.toolChoiceModes as string[];
-  return because(
-    'caveat',
-    'tool_choice',
-    `${api} forces a tool with tool_choice, which ${t.name.en} does not accept (only ${modes.join(', ')}), so the migration changes it to auto and the model may answer without calling the tool.`,
-  );
 }
 
 function importReasons(site: Site, t: Template): VerdictReason[] {

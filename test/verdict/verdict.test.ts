@@ -62,29 +62,29 @@ describe('the fixture app (fixtures/verdicts)', () => {
     // baichuan     yes      | no              | unknown  -> 2 blocked
     // qwen         partial  | no              | unknown  -> 2 blocked
     // sensenova    no       | partial         | unknown  -> 2 blocked
-    // zhipu        partial  | partial         | no (auto only: the migration switches to auto, a caveat) -> 1 blocked
+    // zhipu        partial  | partial         | no       -> 2 blocked
     // deepseek     no       | no              | yes      -> 3 blocked
     // moonshot     no       | no              | partial  -> 3 blocked
     // spark        no       | no              | partial  -> 3 blocked
     // yi           no       | no              | unknown  -> 3 blocked
-    // minimax      no       | no              | no (none/auto: switched to auto, a caveat)       -> 3 blocked
+    // minimax      no       | no              | no       -> 4 blocked
     // Within a group every non-blocked site is a caveat, so the tie falls to the number of caveats that rest
     // on unconfirmed facts (fewer first), then to the id.
     expect(rankProviders(results)).toEqual([
       { provider: 'qianfan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 0 },
-      { provider: 'zhipu', ok: 1, caveat: 7, blocked: 1, unconfirmed: 0 },
       { provider: 'doubao', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
       { provider: 'hunyuan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
       { provider: 'siliconflow', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
       { provider: 'stepfun', ok: 1, caveat: 7, blocked: 1, unconfirmed: 4 },
+      { provider: 'zhipu', ok: 1, caveat: 6, blocked: 2, unconfirmed: 0 },
       { provider: 'sensenova', ok: 1, caveat: 6, blocked: 2, unconfirmed: 1 },
       { provider: 'baichuan', ok: 1, caveat: 6, blocked: 2, unconfirmed: 2 },
       { provider: 'qwen', ok: 1, caveat: 6, blocked: 2, unconfirmed: 2 },
       { provider: 'deepseek', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
-      { provider: 'minimax', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
       { provider: 'moonshot', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
       { provider: 'spark', ok: 1, caveat: 5, blocked: 3, unconfirmed: 1 },
       { provider: 'yi', ok: 1, caveat: 5, blocked: 3, unconfirmed: 2 },
+      { provider: 'minimax', ok: 1, caveat: 4, blocked: 4, unconfirmed: 0 },
     ]);
   });
 });
@@ -117,12 +117,12 @@ describe('capability reasons', () => {
     expect(v.reasons).toHaveLength(1);
   });
 
-  it('caveat: a forced tool_choice on Zhipu, which the migration changes to auto', () => {
+  it('blocked: a forced tool_choice on Zhipu', () => {
     const v = reasonOf(call('chat.completions.create', { model: 'gpt-4o', features: ['tool_choice', 'tools'] }), T.zhipu as Template);
-    expect(v.verdict).toBe('caveat');
+    expect(v.verdict).toBe('blocked');
     expect(v.reason).toBe(
-      'chat.completions.create forces a tool with tool_choice, which Zhipu GLM does not accept (only auto), so the ' +
-        'migration changes it to auto and the model may answer without calling the tool.',
+      'chat.completions.create needs a forced tool_choice (required or a named function), which Zhipu GLM does not ' +
+        'support: only auto is accepted; required or a named function gets HTTP 400.',
     );
   });
 
