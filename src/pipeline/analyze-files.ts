@@ -87,5 +87,6 @@ function makeSite(file: string, line: number, column: number, start: number, end
     end,
   };
   if (draft.options !== undefined) site.options = draft.options;
+  if (draft.toolChoice !== undefined) site.toolChoice = draft.toolChoice;
   return site;
 }

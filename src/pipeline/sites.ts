@@ -26,6 +26,8 @@ export interface Site {
   name: string | null;
   /** Client option names; null when not an object literal; only on client sites. */
   options?: string[] | null;
+  /** Calls that set tool_choice (or function_call): the mode written, null when it is not a literal. */
+  toolChoice?: 'none' | 'auto' | 'required' | 'named' | null;
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;

@@ -8,8 +8,9 @@
  * - `blocked`: the provider lacks the endpoint or feature (capability `no`), except for request fields the
  *   migration can simply remove (`seed`, `stream_options`), which are caveats.
  *
- * The Site does not say which `tool_choice` value is used: a written `tool_choice` is judged as a forced one
- * (`required` or a named function), since `auto` is the default and that is where providers differ.
+ * A call's `toolChoice` says which tool_choice it writes: `auto` (and `none`, where the template lists it) is
+ * fine; a forced one (`required`, a named function) or one that is not a literal is judged by the capability,
+ * since that is where providers differ. (The migration then switches a forced choice to `auto` with a note.)
  */
 import type { Site } from '../pipeline/sites.js';
 import {
@@ -203,6 +204,7 @@ function callReasons(site: Site, t: Template): VerdictReason[] {
   for (const feature of site.features) {
     const cap = FEATURE_CAPABILITIES[feature];
     if (!cap) reasons.push(fieldReason(t, feature, api));
+    else if (cap === 'tool_choice' && acceptsToolChoice(t, site.toolChoice)) continue;
     else if (!seen.has(cap)) reasons.push(capabilityReason(t, cap, api, feature));
     if (cap) seen.add(cap);
   }
@@ -219,6 +221,17 @@ function callReasons(site: Site, t: Template): VerdictReason[] {
   const problems = found.filter((r) => r.verdict !== 'ok');
   if (problems.length > 0) return problems;
   return found.length > 0 ? found : [because('ok', 'api', `${api} works on ${t.name.en} as written.`)];
+}
+
+/**
+ * Whether the tool_choice the call writes is one the provider takes. `auto` is the default every
+ * OpenAI-compatible provider serves; `none` is judged by the template's modes. A forced choice (`required`,
+ * a named function) or a value that is not a literal is judged by the tool_choice capability.
+ */
+function acceptsToolChoice(t: Template, mode: Site['toolChoice']): boolean {
+  if (mode === 'auto') return true;
+  const modes = t.params.toolChoiceModes;
+  return mode === 'none' && modes !== 'unknown' && modes.includes('none');
 }
 
 function importReasons(site: Site, t: Template): VerdictReason[] {

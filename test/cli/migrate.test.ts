@@ -123,6 +123,17 @@ describe('qianyi check (CLI)', () => {
     expect(after.stdout).toContain('0 files would change');
   });
 
+  it('leaves nothing blocked for the provider once migrated (a forced tool_choice became auto)', () => {
+    const dir = repo();
+    const before = JSON.parse(qianyi(['scan', dir, '--provider', 'zhipu', '--format', 'json', '--no-cache']).stdout);
+    const forced = before.sites.find((s: { toolChoice?: string }) => s.toolChoice === 'required');
+    expect(forced.verdicts.zhipu.status).toBe('blocked');
+    qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
+    const after = JSON.parse(qianyi(['scan', dir, '--provider', 'zhipu', '--format', 'json', '--no-cache']).stdout);
+    expect(after.sites.find((s: { line: number; file: string }) => s.file === forced.file && s.line === forced.line + 1).toolChoice).toBe('auto');
+    expect(after.providers[0]).toMatchObject({ id: 'zhipu', blocked: 0 });
+  });
+
   it('keeps failing while TODO(qianyi) markers remain', () => {
     const dir = repo();
     qianyi(['migrate', dir, '--provider', 'deepseek', '--yes']);

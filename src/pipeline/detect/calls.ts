@@ -19,6 +19,7 @@ export const calls: Detector = {
       const target = sdkCallTarget(call, method, ctx.evaluator);
       if (!target) continue;
       const request = requestObject(call, ctx.evaluator);
+      const features = requestFeatures(method, request, ctx.evaluator);
       const positional = target.sdk === 'openai-v3' ? V3_POSITIONAL_MODEL[target.api] : undefined;
       const modelInfo = positional !== undefined ? positionalModel(call, positional, ctx) : request ? modelOf(request, ctx) : null;
       ctx.report(call, {
@@ -26,9 +27,10 @@ export const calls: Detector = {
         sdk: target.sdk,
         api: target.api,
         model: modelInfo,
-        features: requestFeatures(method, request, ctx.evaluator),
+        features,
         confidence: target.confidence,
         name: null,
+        ...(features.includes('tool_choice') && request ? { toolChoice: toolChoiceOf(request) } : {}),
       });
     }
   },
@@ -101,6 +103,22 @@ function modelOf(request: ts.ObjectLiteralExpression, ctx: DetectContext): strin
     if (ts.isShorthandPropertyAssignment(prop)) {
       const value = ctx.evaluator.identifier(prop.name.text, prop);
       return value.k === 'string' ? value.value : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The tool_choice (or legacy function_call) mode written in the request, or null when it is not a literal. */
+function toolChoiceOf(request: ts.ObjectLiteralExpression): 'none' | 'auto' | 'required' | 'named' | null {
+  for (const prop of request.properties) {
+    const key = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) ? prop.name.text : undefined;
+    if ((key !== 'tool_choice' && key !== 'function_call') || !ts.isPropertyAssignment(prop)) continue;
+    const value = prop.initializer;
+    if (ts.isObjectLiteralExpression(value)) return 'named';
+    if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) {
+      const mode = value.text;
+      return mode === 'none' || mode === 'auto' || mode === 'required' ? mode : null;
     }
     return null;
   }
