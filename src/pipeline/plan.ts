@@ -70,7 +70,8 @@ class FilePlanner {
   private readonly items: PlanItem[] = [];
   /** Ranges already rewritten as a whole: sites inside them are done. */
   private readonly claimed: Array<[number, number]> = [];
-  private readonly inserted = new Map<number, string[]>();
+  /** Comment lines to insert, by offset: at a line start, or (inline) right before a statement. */
+  private readonly inserted = new Map<number, { inline: boolean; indent: string; lines: string[]; from: number }>();
   private readonly removals = new Map<ts.ObjectLiteralExpression, Set<ts.ObjectLiteralElementLike>>();
   private readonly sf: ts.SourceFile;
   private readonly text: string;
@@ -103,7 +104,12 @@ class FilePlanner {
       else if (site.kind === 'model') this.modelLiteral(site);
     }
     this.flushRemovals();
-    for (const [pos, lines] of this.inserted) this.edits.push({ start: pos, end: pos, text: lines.join('') });
+    for (const [pos, { inline, indent, lines, from }] of this.inserted) {
+      const text = inline
+        ? `${this.eol}${lines.map((l) => `${indent}${l}${this.eol}`).join('')}${indent}`
+        : lines.map((l) => `${indent}${l}${this.eol}`).join('');
+      this.edits.push({ start: from, end: pos, text });
+    }
     return { edits: this.edits, items: this.items };
   }
 
@@ -461,7 +467,7 @@ class FilePlanner {
     if (multiline) {
       const indent = this.indentOf(props[0]!.getStart(this.sf));
       if (trailingComma) {
-        const comma = this.text.indexOf(',', last.end) + 1;
+        const comma = this.commaAfter(last.end);
         this.edits.push({ start: comma, end: comma, text: additions.map((a) => `${this.eol}${indent}${a},`).join('') });
       } else {
         this.edits.push({ start: last.end, end: last.end, text: additions.map((a) => `,${this.eol}${indent}${a}`).join('') });
@@ -530,10 +536,23 @@ class FilePlanner {
       if (line === comment) return;
       cursor = prevStart;
     }
-    const pending = this.inserted.get(lineStart) ?? [];
-    const text = `${indent}${comment}${this.eol}`;
-    if (!pending.includes(text)) pending.push(text);
-    this.inserted.set(lineStart, pending);
+    // Code before the statement on its line (maybe the end of a multi-line string): the comment goes right
+    // before the statement, on a line of its own, so nothing is inserted into that code.
+    const inline = /\S/.test(this.text.slice(lineStart, start));
+    const where = inline ? start : lineStart;
+    // Inline, the spaces between the code before and the statement give way to the line break.
+    const from = inline ? start - /[ \t]*$/.exec(this.text.slice(lineStart, start))![0].length : lineStart;
+    const pending = this.inserted.get(where) ?? { inline, indent, lines: [], from };
+    if (!pending.lines.includes(comment)) pending.lines.push(comment);
+    this.inserted.set(where, pending);
+  }
+
+  /** The offset just after the comma that follows `pos` (comments and whitespace skipped). */
+  private commaAfter(pos: number): number {
+    const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, this.text);
+    scanner.resetTokenState(pos);
+    scanner.scan();
+    return scanner.getTokenEnd();
   }
 
   private item(site: Site, bucket: Bucket, reason: string): void {
