@@ -9,7 +9,9 @@
 const CANDIDATE = new RegExp(
   [
     // The package, its env vars, and the Azure flavour.
-    '[\'"`](?:openai|@azure/openai)(?:/[^\'"`]*)?[\'"`]', 'OPENAI_',
+    // The package as a module specifier (`from 'openai'`, `require("openai")`, `import('openai/...')`), not
+    // any string 'openai' (a provider name in a settings list is not a use of the SDK).
+    '(?:from|require\\(|import\\()\\s*[\'"`](?:openai|@azure/openai)(?:/[^\'"`]*)?[\'"`]', 'OPENAI_',
     // A client class re-exported through a local module.
     '(?:new|extends)\\s+(?:OpenAI|AzureOpenAI|OpenAIApi)\\b',
     // Resource chains, as a client created elsewhere is used (client.chat.completions.create, ...).
