@@ -29,6 +29,7 @@ program
   .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
   .option('--no-progress', 'do not show a spinner on stderr')
   .option('--no-cache', 'analyse every file again instead of reusing the results of unchanged files')
+  .option('--no-types', 'do not ask the type checker about calls whose client syntax cannot trace (faster; they stay likely)')
   .option('--performance', 'print phase timings and peak memory to stderr')
   .action(async (paths: string[], options) => {
     const { scanCommand } = await import('./commands/scan.js');
@@ -46,7 +47,8 @@ function migrationOptions(command: Command): Command {
     .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards)')
     .option('--include <glob>', 'only migrate files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
-    .option('--no-progress', 'do not show a spinner on stderr');
+    .option('--no-progress', 'do not show a spinner on stderr')
+    .option('--no-types', 'do not ask the type checker about calls whose client syntax cannot trace (they stay likely: marked, not migrated)');
 }
 
 migrationOptions(

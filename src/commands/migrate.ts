@@ -21,6 +21,7 @@ export interface MigrateCommandOptions {
   include?: string[];
   exclude?: string[];
   progress: boolean;
+  types: boolean;
 }
 
 export interface PreparedRun {
@@ -29,6 +30,7 @@ export interface PreparedRun {
   models: Record<string, string>;
   include?: string[];
   exclude?: string[];
+  types: boolean;
   templates: Template[];
 }
 
@@ -48,6 +50,7 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
     models: parseModelOverrides(options.model, loaded.config),
     include: options.include ?? loaded.config.include,
     exclude: options.exclude ?? loaded.config.exclude,
+    types: options.types !== false,
     templates,
   };
 }
@@ -56,7 +59,7 @@ export async function runMigration(paths: string[], run: PreparedRun, write: boo
   const progress = await startProgress(`Scanning for OpenAI usage…`, { enabled: progressOn });
   try {
     return await migrate({
-      paths, cwd: process.cwd(), include: run.include, exclude: run.exclude,
+      paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, types: run.types,
       template: run.template, region: run.region, models: run.models, write,
     });
   } finally {

@@ -19,6 +19,7 @@ export interface ScanCommandOptions {
   exclude?: string[];
   progress: boolean;
   cache: boolean;
+  types: boolean;
   performance: boolean;
   output?: string;
 }
@@ -40,6 +41,7 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
       include: options.include,
       exclude: options.exclude,
       cache: options.cache,
+      types: options.types,
       onProgress(event) {
         if (event.phase === 'candidates') progress.update(`Parsing ${event.files} of ${event.of} files…`);
         else if (event.done % 50 === 0) progress.update(`Parsing ${event.done}/${event.total} files…`);

@@ -21,7 +21,11 @@ export interface AnalyzedFile extends Candidate {
  * parse → detect over the candidate files, then the type checker for the calls syntax could not decide.
  * This module (and so the parser) is loaded only when a scan runs.
  */
-export async function analyzeFiles(root: string, candidates: Candidate[], onParsed?: (done: number, total: number) => void) {
+export async function analyzeFiles(
+  root: string,
+  candidates: Candidate[],
+  options: { types: boolean; onParsed?: (done: number, total: number) => void },
+) {
   let last = performance.now();
   const parser = new Parser();
   const skipped: SkippedFile[] = [];
@@ -31,7 +35,7 @@ export async function analyzeFiles(root: string, candidates: Candidate[], onPars
     const error = firstSyntaxError(sf);
     if (error) skipped.push({ file: candidate.rel, reason: error });
     else files.push({ ...candidate, sf, sites: [], deps: [] });
-    onParsed?.(files.length, candidates.length);
+    options.onParsed?.(files.length, candidates.length);
   }
   const parseMs = Math.round(performance.now() - last);
   last = performance.now();
@@ -54,7 +58,7 @@ export async function analyzeFiles(root: string, candidates: Candidate[], onPars
   const detectMs = Math.round(performance.now() - last);
   last = performance.now();
   let typesMs = 0;
-  if (sites.some((s) => s.kind === 'call' && s.confidence === 'likely')) {
+  if (options.types && sites.some((s) => s.kind === 'call' && s.confidence === 'likely')) {
     const { checkLikelyCalls } = await import('./typecheck.js');
     const verdicts = checkLikelyCalls(root, files);
     for (const file of files) {

@@ -17,6 +17,8 @@ export interface ScanOptions {
   exclude?: string[];
   /** Reuse the results of files unchanged since the last scan (`scan` only: planning needs the trees). */
   cache?: boolean;
+  /** Ask the type checker about calls syntax could not decide (default true; `--no-types`). */
+  types?: boolean;
   /** Called as the scan advances, for progress display. */
   onProgress?: (event: ScanProgress) => void;
 }
@@ -62,7 +64,7 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
   const collected = await collecting;
   options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
 
-  const analyzed = await analyzeFiles(collected.root, collected.candidates, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
+  const analyzed = await analyzeFiles(collected.root, collected.candidates, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }) });
   return {
     root: collected.root,
     filesScanned: collected.filesScanned,
@@ -114,7 +116,7 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
     const started = performance.now();
     const { analyzeFiles } = await (preload ?? import('./analyze-files.js'));
     if (!preload) load = Math.round(performance.now() - started);
-    const analyzed = await analyzeFiles(collected.root, misses, (done, total) => options.onProgress?.({ phase: 'parsed', done, total }));
+    const analyzed = await analyzeFiles(collected.root, misses, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }) });
     phases = analyzed.phases;
     parsed = analyzed.files.length;
     sites.push(...analyzed.sites);
@@ -123,8 +125,9 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
     const failed = new Map(analyzed.skipped.map((s) => [s.file, s.reason]));
     for (const candidate of misses) {
       const file = byRel.get(candidate.rel);
-      // Sites the type checker decided also depend on installed packages, which the cache does not track.
-      if (file?.typeChecked) continue;
+      // Calls for the type checker depend on installed packages (and on --no-types), which the cache does
+      // not track: such files are analysed on every scan.
+      if (file && (file.typeChecked || file.sites.some((s) => s.kind === 'call' && s.confidence === 'likely'))) continue;
       if (file) cache.put(candidate, { sites: file.sites, deps: file.deps });
       else cache.put(candidate, { skipped: failed.get(candidate.rel) ?? 'not parsed' });
     }

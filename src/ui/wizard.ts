@@ -32,7 +32,7 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
   const spinner = await startProgress('Scanning for OpenAI usage…', { enabled: options.progress });
   let analysis;
   try {
-    analysis = await analyze({ paths, cwd, include: options.include, exclude: options.exclude });
+    analysis = await analyze({ paths, cwd, include: options.include, exclude: options.exclude, types: options.types !== false });
   } finally {
     spinner.stop();
   }
@@ -104,7 +104,7 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
     dryRun = true;
   }
 
-  const base = { paths, cwd, include: options.include, template, region, models };
+  const base = { paths, cwd, include: options.include, template, region, models, types: options.types !== false };
   const plan = await migrate({ ...base, exclude: options.exclude, write: false });
   const changed = plan.files.filter((f) => f.status === 'changed');
   const skippedFiles: string[] = [];

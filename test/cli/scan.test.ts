@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qianyi } from '../helpers/exec.js';
+import { qianyi, REPO } from '../helpers/exec.js';
 import { removeDir, testdir } from '../helpers/testdir.js';
 
 let dir = '';
@@ -150,5 +150,16 @@ describe('scan cache (CLI)', () => {
     const perf = JSON.parse(second.stderr.split('\n').find((l) => l.startsWith('qianyi-performance '))!.slice(19));
     expect(perf.files).toMatchObject({ candidates: 3, parsed: 0, cached: 3 });
     expect(perf.phases.load).toBe(0);
+  });
+});
+
+describe('type checker fallback (CLI)', () => {
+  const fixture = path.join(REPO, 'fixtures/projects/types-fallback');
+  const calls = (args: string[]) =>
+    JSON.parse(qianyi(['scan', fixture, '--format', 'json', '--no-cache', ...args]).stdout).sites.map((s: { line: number; confidence: string }) => `${s.line}:${s.confidence}`);
+
+  it('decides likely calls with the types of installed packages, unless --no-types', () => {
+    expect(calls([])).toEqual(['7:certain', '18:likely']);
+    expect(calls(['--no-types'])).toEqual(['7:likely', '9:likely', '18:likely']);
   });
 });

@@ -62,6 +62,14 @@ describe('scan cache', () => {
     expect(await calls()).toEqual(['src/chat.ts:likely']);
   });
 
+  it('never caches a file with calls for the type checker, so --no-types cannot leak into a later scan', async () => {
+    const dir = testdir({ 'src/a.js': 'export function ask(client) { return client.chat.completions.create({}); }\n' });
+    temps.push(dir);
+    await scan({ paths: [dir], cwd: dir, cache: true, types: false });
+    const again = await scan({ paths: [dir], cwd: dir, cache: true });
+    expect(again.performance.files).toMatchObject({ parsed: 1, cached: 0 });
+  });
+
   it('re-analyses a file when the tsconfig paths that resolve its imports change', async () => {
     const dir = testdir({
       'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
