@@ -34,17 +34,19 @@ function isLikelyCall(site: Site): boolean {
   return site.kind === 'call' && site.confidence === 'likely';
 }
 
+/** Lib files (the DOM, ES built-ins) are not loaded: finding where a receiver's type is declared needs none. */
 function createProject(root: string): Project {
   const compilerOptions = { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true };
   const tsconfig = path.join(root, 'tsconfig.json');
   if (existsSync(tsconfig)) {
     try {
-      return new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions });
+      return new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipLoadingLibFiles: true, compilerOptions });
     } catch {
       // an unreadable tsconfig (or one extending a package that is not installed): fall back to defaults
     }
   }
   return new Project({
+    skipLoadingLibFiles: true,
     compilerOptions: { ...compilerOptions, target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
   });
 }
