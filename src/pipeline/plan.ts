@@ -1,3 +1,5 @@
+import { MARKER } from './collect.js';
+import { requestObject } from './detect/features.js';
 import { ts } from './parse.js';
 import type { AnalyzedFile } from './run.js';
 import { lookup } from './scope.js';
@@ -36,7 +38,7 @@ export interface FilePlan {
 }
 
 export const NOTE_PREFIX = 'qianyi:';
-export const TODO_PREFIX = 'TODO(qianyi):';
+export const TODO_PREFIX = `${MARKER}:`;
 
 /** Options that only Azure's client takes; an OpenAI-compatible provider has no use for them. */
 const AZURE_ONLY_OPTIONS = ['endpoint', 'apiVersion', 'deployment', 'azureADTokenProvider', 'azureAdTokenProvider'];
@@ -251,13 +253,10 @@ class FilePlanner {
     this.features(site, node, request);
   }
 
-  /** The request object literal when it is written in this file (inline or as a const). */
+  /** The request object literal when it is written in this file (inline or as a const): only that can be edited. */
   private requestObject(node: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
-    const arg = node.arguments[0];
-    if (!arg) return undefined;
-    if (ts.isObjectLiteralExpression(arg)) return arg;
-    const value = this.evaluator.expr(arg);
-    return value.k === 'object' && value.node.getSourceFile() === this.sf ? value.node : undefined;
+    const request = requestObject(node, this.evaluator);
+    return request?.getSourceFile() === this.sf ? request : undefined;
   }
 
   private callModel(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression): void {

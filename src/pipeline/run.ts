@@ -8,7 +8,7 @@ import type { Site, SkippedFile } from './sites.js';
 import type { Evaluator } from './values.js';
 
 export type { AnalyzedFile } from './analyze-files.js';
-export { MARKER, type Marker } from './collect.js';
+export type { Marker } from './collect.js';
 
 export interface ScanOptions {
   paths: string[];
