@@ -3,7 +3,7 @@
 // test/templates/registry.test.ts fails when the file is out of date.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { templateJsonSchema } from '../dist/templating/schema.js';
+import { templateJsonSchema } from '../dist/templates/schema.js';
 
 const out = fileURLToPath(new URL('../templates/schema.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(templateJsonSchema(), null, 2)}\n`);

@@ -72,7 +72,7 @@ migrationOptions(
 )
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif']).default('pretty'))
   .action(async (paths: string[], options) => {
-    const { checkCommand } = await import('./commands/migrate.js');
+    const { checkCommand } = await import('./commands/check.js');
     process.exitCode = await checkCommand(paths, options);
   });
 
@@ -85,7 +85,7 @@ program
   .option('--template <file>', 'add a provider template file (repeatable)', collect)
   .option('--config <file>', 'config file whose "templates" are added')
   .action(async (action: string | undefined, id: string | undefined, options) => {
-    const { providersCommand } = await import('./commands/providers-command.js');
+    const { providersCommand } = await import('./commands/providers.js');
     process.exitCode = await providersCommand(action, id, options);
   });
 

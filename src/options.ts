@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { builtinTemplates, checkRegistry, resolveProviderId } from './templating/builtins.js';
-import type { Template } from './templating/schema.js';
+import { builtinTemplates, checkRegistry, resolveProviderId } from './templates/builtins.js';
+import type { Template } from './templates/schema.js';
 
 /** What `qianyi.config.json` (or the `qianyi` key of package.json) may hold. Flags win over it. */
 export interface Config {
@@ -99,7 +99,7 @@ export async function allTemplates(templateFiles: string[], loaded: LoadedConfig
   let user: Template[] = [];
   if (files.length > 0) {
     // The validator is loaded only for templates that have not been checked at build time.
-    const { loadTemplateFile } = await import('./templating/load.js');
+    const { loadTemplateFile } = await import('./templates/load.js');
     user = files.map((f) => loadTemplateFile(f));
   }
   const builtins = await builtinTemplates();

@@ -1,229 +1,25 @@
-/**
- * `qianyi providers`: pure functions that render the templates as a table, one provider in full, JSON, and
- * the README's provider table. cli.ts prints what they return.
- */
-import { CAPABILITY_SHORT } from '../templating/capabilities.js';
-import type { FieldRule, Template } from '../templating/schema.js';
-import { CAPABILITIES, MODEL_KINDS, type Capability, type Support } from '../templating/vocabulary.js';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { allTemplates, loadConfig } from '../options.js';
+import { resolveProviderId } from '../templates/builtins.js';
+import { providerDetails, providersJson, providersTable } from '../reporters/providers.js';
 
-/** The capabilities the overview table and the README show, in order. */
-const KEY_CAPABILITIES: readonly Capability[] = [
-  'streaming',
-  'tools',
-  'tool_choice',
-  'json_object',
-  'json_schema',
-  'vision',
-  'embeddings',
-  'images',
-  'audio_transcription',
-  'audio_speech',
-  'responses',
-  'batches',
-  'files',
-];
-
-/** Words, not colours: the table must read the same in a pipe or a log. */
-const CELL: Record<Support, string> = { yes: 'yes', no: 'no', partial: 'part', unknown: '?' };
-
-function pad(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd())
-    .join('\n');
+export interface ProvidersCommandOptions {
+  format: string;
+  template?: string[];
+  config?: string;
 }
 
-/** `Zhipu GLM (智谱)`; the Chinese name only when it differs. */
-export function displayName(t: Template): string {
-  return t.name.zh === t.name.en ? t.name.en : `${t.name.en} (${t.name.zh})`;
-}
-
-/** The tables leave Assistants out as a column; say so when it is `no` everywhere. */
-function noneOffersAssistants(templates: readonly Template[]): boolean {
-  return templates.every((t) => t.capabilities.assistants.support === 'no');
-}
-
-/** The code the migration writes for a client, for a region (default: the template's default region). */
-export function renderClientSnippet(t: Template, region: string = t.defaultRegion): string {
-  const r = t.regions[region];
-  if (!r) throw new Error(`${t.id} has no region "${region}"`);
-  return t.client.snippet.replaceAll('{{baseURL}}', r.baseURL).replaceAll('{{apiKeyEnv}}', t.apiKey.env);
-}
-
-/** All providers with their key capabilities, columns aligned with spaces. */
-export function providersTable(templates: readonly Template[]): string {
-  const header = ['id', 'provider', ...KEY_CAPABILITIES.map((c) => CAPABILITY_SHORT[c] ?? c)];
-  const rows = templates.map((t) => [t.id, t.name.en, ...KEY_CAPABILITIES.map((c) => CELL[t.capabilities[c].support])]);
-  const legend =
-    'yes = supported, part = partial, no = not offered, ? = unconfirmed (OpenAI-compatible endpoint only).\n' +
-    'choice = forced tool_choice, json = json_object, schema = json_schema, stt/tts = audio transcription/speech, ' +
-    `resp = Responses API.${noneOffersAssistants(templates) ? ' No provider here offers the Assistants API.' : ''}\n` +
-    'Details: qianyi providers show <id>';
-  return `${pad([header, ...rows])}\n\n${legend}\n`;
-}
-
-function describeField(name: string, rule: FieldRule): string[] {
-  const what =
-    rule.support === 'renamed' ? `renamed to ${rule.to}` : rule.range ? `${rule.support} ${rule.range}` : rule.support;
-  return [`  ${name}`, what, rule.note ?? ''];
-}
-
-/** One provider in full: regions, key, models, every capability with its note, parameter rules, snippet. */
-export function providerDetails(t: Template): string {
-  const out: string[] = [];
-  out.push(`${displayName(t)}: ${t.id}`);
-  out.push(
-    pad([
-      ['aliases', t.aliases.length > 0 ? t.aliases.join(', ') : 'none'],
-      ['docs', t.docs],
-      ['checked', t.checked],
-      ...(t.caution ? [['caution', t.caution]] : []),
-    ]),
-  );
-
-  out.push('', 'Base URLs');
-  out.push(
-    pad(
-      Object.entries(t.regions).map(([id, r]) => [
-        `  ${id}${id === t.defaultRegion ? ' (default)' : ''}`,
-        r.baseURL,
-        r.label + (r.note ? `: ${r.note}` : ''),
-      ]),
-    ),
-  );
-
-  out.push('', 'API key');
-  out.push(`  ${t.apiKey.env}${t.apiKey.aliases.length > 0 ? ` (also read: ${t.apiKey.aliases.join(', ')})` : ''}`);
-  if (t.apiKey.note) out.push(`  ${t.apiKey.note}`);
-
-  out.push('', 'Models');
-  out.push(pad(MODEL_KINDS.map((k) => [`  default ${k}`, t.models.defaults[k] ?? 'none'])));
-  if (t.models.passthrough) out.push('  OpenAI model ids are passed through unchanged');
-  if (t.models.note) out.push(`  ${t.models.note}`);
-  out.push(pad(Object.entries(t.models.map).map(([from, to]) => [`  ${from}`, `-> ${to ?? 'none'}`])));
-
-  out.push('', 'Capabilities (OpenAI-compatible surface)');
-  out.push(
-    pad(
-      CAPABILITIES.map((c) => {
-        const e = t.capabilities[c];
-        return [`  ${c}`, e.support, [e.note, e.sources ? `[${e.sources.join(', ')}]` : ''].filter(Boolean).join(' ')];
-      }),
-    ),
-  );
-
-  out.push('', 'Parameters');
-  const modes = t.params.toolChoiceModes;
-  out.push(
-    pad([
-      describeField('temperature', t.params.temperature),
-      describeField('top_p', t.params.top_p),
-      ['  tool_choice', modes === 'unknown' ? 'unknown' : modes.join(', '), ''],
-      ...Object.entries(t.params.fields).map(([name, rule]) => describeField(name, rule)),
-    ]),
-  );
-
-  out.push('', `Client (${t.defaultRegion})`);
-  out.push(...renderClientSnippet(t).trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
-  if (t.client.note) out.push(`  Note: ${t.client.note}`);
-
-  out.push('', 'Sources');
-  out.push(
-    pad(
-      t.sources.map((s) => [
-        `  ${s.id}`,
-        s.ref + (s.thirdParty ? ' (third party)' : ''),
-        s.url ?? '',
-      ]),
-    ),
-  );
-  return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
-}
-
-export interface ProviderJson {
-  id: string;
-  name: string;
-  names: { en: string; zh: string };
-  aliases: string[];
-  docs: string;
-  checked: string;
-  caution: string | null;
-  baseURL: string;
-  defaultRegion: string;
-  regions: Record<string, { label: string; baseURL: string }>;
-  apiKeyEnv: string;
-  apiKeyAliases: string[];
-  models: { defaults: Template['models']['defaults']; map: Record<string, string | null>; passthrough: boolean };
-  capabilities: Record<Capability, Support>;
-  toolChoiceModes: Template['params']['toolChoiceModes'];
-}
-
-/** `qianyi providers --format json`: `capabilities` maps each capability to yes|no|partial|unknown. */
-export function providersJson(templates: readonly Template[]): { providers: ProviderJson[] } {
-  return {
-    providers: templates.map((t) => ({
-      id: t.id,
-      name: t.name.en,
-      names: { ...t.name },
-      aliases: [...t.aliases],
-      docs: t.docs,
-      checked: t.checked,
-      caution: t.caution ?? null,
-      baseURL: t.regions[t.defaultRegion]?.baseURL ?? '',
-      defaultRegion: t.defaultRegion,
-      regions: Object.fromEntries(
-        Object.entries(t.regions).map(([id, r]) => [id, { label: r.label, baseURL: r.baseURL }]),
-      ),
-      apiKeyEnv: t.apiKey.env,
-      apiKeyAliases: [...t.apiKey.aliases],
-      models: { defaults: { ...t.models.defaults }, map: { ...t.models.map }, passthrough: t.models.passthrough ?? false },
-      capabilities: Object.fromEntries(CAPABILITIES.map((c) => [c, t.capabilities[c].support])) as Record<
-        Capability,
-        Support
-      >,
-      toolChoiceModes: t.params.toolChoiceModes,
-    })),
-  };
-}
-
-const README_CELL: Record<Support, string> = { yes: 'yes', no: 'no', partial: 'partial', unknown: '?' };
-
-const README_HEADERS: Partial<Record<Capability, string>> = {
-  streaming: 'Stream',
-  tools: 'Tools',
-  tool_choice: 'Forced tool_choice',
-  json_object: 'JSON mode',
-  json_schema: 'JSON schema',
-  vision: 'Vision',
-  embeddings: 'Embeddings',
-  images: 'Images',
-  audio_transcription: 'Speech-to-text',
-  audio_speech: 'Text-to-speech',
-  responses: 'Responses',
-  batches: 'Batch',
-  files: 'Files',
-};
-
-/** The README's provider table (markdown), generated from the templates. */
-export function renderReadmeProviderTable(templates: readonly Template[]): string {
-  const caps = KEY_CAPABILITIES;
-  const esc = (s: string) => s.replaceAll('|', '\\|');
-  const lines = [
-    `| Provider | \`--provider\` | Base URL | API key env | ${caps.map((c) => README_HEADERS[c] ?? c).join(' | ')} |`,
-    `|---|---|---|---|${caps.map(() => '---').join('|')}|`,
-  ];
-  for (const t of templates) {
-    const ids = [t.id, ...t.aliases].map((a) => `\`${a}\``).join(', ');
-    const url = t.regions[t.defaultRegion]?.baseURL ?? '';
-    const cells = caps.map((c) => README_CELL[t.capabilities[c].support]);
-    lines.push(`| ${esc(displayName(t))} | ${ids} | \`${url}\` | \`${t.apiKey.env}\` | ${cells.join(' | ')} |`);
+/** `qianyi providers` and `qianyi providers show <id>`. */
+export async function providersCommand(action: string | undefined, id: string | undefined, options: ProvidersCommandOptions): Promise<number> {
+  const templates = await allTemplates(options.template ?? [], loadConfig(path.resolve('.'), options.config));
+  if (action === undefined) {
+    process.stdout.write(options.format === 'json' ? `${JSON.stringify(providersJson(templates), null, 2)}\n` : providersTable(templates));
+    return 0;
   }
-  lines.push(
-    '',
-    'yes = supported, partial = works with caveats, no = not offered, ? = unconfirmed; OpenAI-compatible endpoint ' +
-      `only, facts as of each template's \`checked\` date.${noneOffersAssistants(templates) ? ' None offers the Assistants API.' : ''} Run ` +
-      '`qianyi providers show <id>` for notes and sources.',
-  );
-  return `${lines.join('\n')}\n`;
+  if (action !== 'show') throw new UsageError(`unknown providers action "${action}"`, 'use: qianyi providers, or qianyi providers show <id>');
+  if (!id) throw new UsageError('providers show needs a provider id, e.g. qianyi providers show zhipu');
+  const template = resolveProviderId(id, templates);
+  process.stdout.write(options.format === 'json' ? `${JSON.stringify(providersJson([template]), null, 2)}\n` : providerDetails(template));
+  return 0;
 }

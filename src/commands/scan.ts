@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { scan } from '../pipeline/run.js';
+import { scan } from '../scan/scan.js';
 import { FORMATS, reporters, type Format } from '../reporters/index.js';
 import { toReport } from '../reporters/report.js';
 import { startProgress } from '../ui/progress.js';
 import { useColor } from '../ui/color.js';
 import { allTemplates, loadConfig } from '../options.js';
-import { resolveProviderId } from '../templating/builtins.js';
-import { rankProviders, verdictsForSites } from '../verdict/verdict.js';
+import { resolveProviderId } from '../templates/builtins.js';
+import { rankProviders, verdictsForSites } from '../policy/verdict.js';
 
 export interface ScanCommandOptions {
   format: string;

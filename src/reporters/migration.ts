@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { pathToFileURL } from 'node:url';
-import type { MigrateResult } from '../pipeline/migrate.js';
-import { baseUrlEnv, type PlanItem } from '../pipeline/plan.js';
-import type { Template } from '../templating/schema.js';
+import type { MigrateResult } from '../migrate/migrate.js';
+import { baseUrlEnv, type PlanItem } from '../migrate/plan.js';
+import type { Template } from '../templates/schema.js';
 import { VERSION } from '../version.js';
 
 export interface MigrationView {

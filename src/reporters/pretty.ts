@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { apiNeeds } from '../templating/capabilities.js';
+import { apiNeeds } from '../sources/openai/capabilities.js';
 import { describeSite, groupByFile, type ScanReport } from './report.js';
 
 export interface PrettyOptions {

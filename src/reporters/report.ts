@@ -1,6 +1,6 @@
-import type { ScanResult } from '../pipeline/run.js';
-import type { Site, SkippedFile } from '../pipeline/sites.js';
-import type { ProviderRank, ProviderVerdicts, Verdict } from '../verdict/verdict.js';
+import type { ScanResult } from '../scan/scan.js';
+import type { Site, SkippedFile } from '../scan/sites.js';
+import type { ProviderRank, ProviderVerdicts, Verdict } from '../policy/verdict.js';
 import { VERSION } from '../version.js';
 
 /** What one provider makes of one site. */

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { SiteKind } from '../pipeline/sites.js';
+import type { SiteKind } from '../scan/sites.js';
 import { describeSite, type ReportSite, type ScanReport } from './report.js';
 
 /** One SARIF rule per site kind; every `ruleId` in the results is declared here (GitHub code scanning needs that). */

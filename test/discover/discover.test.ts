@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discover } from '../../src/pipeline/discover.js';
+import { discover } from '../../src/collect/discover.js';
 import { removeDir, testdir } from '../helpers/testdir.js';
 
 let dir = '';

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { providerModels } from '../../src/templating/models.js';
-import type { Template } from '../../src/templating/schema.js';
-import { parseInterval, type Capability } from '../../src/templating/vocabulary.js';
+import { providerModels } from '../../src/sources/openai/models.js';
+import type { Template } from '../../src/templates/schema.js';
+import { parseInterval, type Capability } from '../../src/templates/vocabulary.js';
 
 export interface MockRequest {
   method: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TemplateError, UsageError } from '../../src/errors.js';
-import { loadTemplateFile, loadTemplatesFrom, parseTemplate, templatesDir } from '../../src/templating/load.js';
+import { loadTemplateFile, loadTemplatesFrom, parseTemplate, templatesDir } from '../../src/templates/load.js';
 
 const skeleton = readFileSync(join(templatesDir(), '_template', 'template.yaml'), 'utf8');
 

@@ -5,9 +5,9 @@ import {
   providersTable,
   renderClientSnippet,
   renderReadmeProviderTable,
-} from '../../src/commands/providers.js';
-import { loadBuiltinTemplates, resolveProviderId } from '../../src/templating/load.js';
-import { CAPABILITIES } from '../../src/templating/schema.js';
+} from '../../src/reporters/providers.js';
+import { loadBuiltinTemplates, resolveProviderId } from '../../src/templates/load.js';
+import { CAPABILITIES } from '../../src/templates/schema.js';
 
 const templates = loadBuiltinTemplates();
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderReadmeProviderTable } from '../../src/commands/providers.js';
-import { loadBuiltinTemplates } from '../../src/templating/load.js';
+import { renderReadmeProviderTable } from '../../src/reporters/providers.js';
+import { loadBuiltinTemplates } from '../../src/templates/load.js';
 import { REPO } from '../helpers/exec.js';
 
 describe('README', () => {

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinTemplates, parseTemplate, resolveProviderId, templatesDir } from '../../src/templating/load.js';
-import { OPENAI_MODELS } from '../../src/templating/models.js';
-import { CAPABILITIES, templateJsonSchema } from '../../src/templating/schema.js';
+import { loadBuiltinTemplates, parseTemplate, resolveProviderId, templatesDir } from '../../src/templates/load.js';
+import { OPENAI_MODELS } from '../../src/sources/openai/models.js';
+import { CAPABILITIES, templateJsonSchema } from '../../src/templates/schema.js';
 import { UsageError } from '../../src/errors.js';
 
 const dir = templatesDir();

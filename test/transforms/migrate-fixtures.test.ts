@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/pipeline/migrate.js';
-import { loadBuiltinTemplates, resolveProviderId } from '../../src/templating/load.js';
+import { migrate } from '../../src/migrate/migrate.js';
+import { loadBuiltinTemplates, resolveProviderId } from '../../src/templates/load.js';
 import { REPO } from '../helpers/exec.js';
 import { copyFixture, removeDir } from '../helpers/testdir.js';
 import { readTree, replaceTree } from '../helpers/tree.js';

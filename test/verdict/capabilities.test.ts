@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apiNeeds } from '../../src/templating/capabilities.js';
-import { mapModel, openaiModelKind } from '../../src/templating/models.js';
-import { loadBuiltinTemplates } from '../../src/templating/load.js';
-import { RESOURCE_METHODS, V3_METHODS } from '../../src/pipeline/sdk-surface.js';
+import { apiNeeds } from '../../src/sources/openai/capabilities.js';
+import { mapModel, openaiModelKind } from '../../src/sources/openai/models.js';
+import { loadBuiltinTemplates } from '../../src/templates/load.js';
+import { RESOURCE_METHODS, V3_METHODS } from '../../src/sources/openai/surface.js';
 
 describe('apiNeeds: every API family of the OpenAI SDK', () => {
   const cases: [string, string, string | null][] = [

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Site } from '../../src/pipeline/sites.js';
-import { loadBuiltinTemplates, parseTemplate, templatesDir } from '../../src/templating/load.js';
-import type { Template } from '../../src/templating/schema.js';
-import { rankProviders, verdictForSite, verdictsForSites } from '../../src/verdict/verdict.js';
+import type { Site } from '../../src/scan/sites.js';
+import { loadBuiltinTemplates, parseTemplate, templatesDir } from '../../src/templates/load.js';
+import type { Template } from '../../src/templates/schema.js';
+import { rankProviders, verdictForSite, verdictsForSites } from '../../src/policy/verdict.js';
 
 const templates = loadBuiltinTemplates();
 const T = Object.fromEntries(templates.map((t) => [t.id, t])) as Record<string, Template>;

@@ -1,10 +1,10 @@
-import { ts } from '../parse.js';
+import { ts } from '../../../analysis/typescript/parse.js';
 import {
   DISTINCTIVE_FIRST_SEGMENTS, DISTINCTIVE_SINGLE_RESOURCES, RESOURCE_METHODS, RESOURCE_SEGMENTS, TOP_LEVEL_RESOURCES,
   V3_DISTINCTIVE_METHODS, V3_METHODS,
-} from '../sdk-surface.js';
-import type { Confidence, Sdk } from '../sites.js';
-import type { Evaluator } from '../values.js';
+} from '../surface.js';
+import type { Confidence, Sdk } from '../../../scan/sites.js';
+import type { Evaluator } from '../../../analysis/typescript/evaluator.js';
 import type { DetectContext, Detector } from './context.js';
 import { requestFeatures, requestObject } from './features.js';
 

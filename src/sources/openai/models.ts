@@ -1,5 +1,5 @@
 /** OpenAI model ids and how a template maps them to a provider's models. */
-import type { ModelKind, Template } from './schema.js';
+import type { ModelKind, Template } from '../../templates/schema.js';
 
 /**
  * The OpenAI models every built-in template must map (current and common older ones). Dated snapshots

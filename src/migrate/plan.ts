@@ -1,15 +1,15 @@
-import { MARKER } from './collect.js';
-import { requestObject } from './detect/features.js';
-import { ts } from './parse.js';
-import type { AnalyzedFile } from './run.js';
-import { lookup } from './scope.js';
-import type { Site } from './sites.js';
+import { MARKER } from '../collect/collect.js';
+import { requestObject } from '../sources/openai/detectors/features.js';
+import { ts } from '../analysis/typescript/parse.js';
+import type { AnalyzedFile } from '../scan/scan.js';
+import { lookup } from '../analysis/typescript/scope.js';
+import type { Site } from '../scan/sites.js';
 import { eolOf, quoteOf, type TextEdit } from './edits.js';
-import { propertyNameText, type Evaluator } from './values.js';
-import { apiNeeds, CAPABILITY_LABELS, DROPPABLE_CAPABILITIES, FEATURE_CAPABILITIES } from '../templating/capabilities.js';
-import { mapModel } from '../templating/models.js';
-import type { Template } from '../templating/schema.js';
-import { parseInterval, type Capability } from '../templating/vocabulary.js';
+import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluator.js';
+import { apiNeeds, CAPABILITY_LABELS, DROPPABLE_CAPABILITIES, FEATURE_CAPABILITIES } from '../sources/openai/capabilities.js';
+import { mapModel } from '../sources/openai/models.js';
+import type { Template } from '../templates/schema.js';
+import { parseInterval, type Capability } from '../templates/vocabulary.js';
 
 /** migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)` left. */
 export type Bucket = 'migrated' | 'review' | 'manual';

@@ -1,5 +1,5 @@
-import { ts } from '../parse.js';
-import { isSdkModule } from '../sdk-surface.js';
+import { ts } from '../../../analysis/typescript/parse.js';
+import { isSdkModule } from '../surface.js';
 import { calls } from './calls.js';
 import { clients } from './clients.js';
 import type { DetectContext, Detector, FileNodes } from './context.js';

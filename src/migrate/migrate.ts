@@ -1,11 +1,11 @@
 import { planEnvFiles } from './env-files.js';
 import { applyEdits, EditConflictError } from './edits.js';
 import { unifiedDiff } from './diff.js';
-import { firstSyntaxError, scriptKindOf, ts } from './parse.js';
+import { firstSyntaxError, scriptKindOf, ts } from '../analysis/typescript/parse.js';
 import { planFile, type Bucket, type PlanItem } from './plan.js';
-import { analyze, type Marker, type ScanOptions } from './run.js';
+import { analyze, type Marker, type ScanOptions } from '../scan/scan.js';
 import { writeAtomic } from './write.js';
-import type { Template } from '../templating/schema.js';
+import type { Template } from '../templates/schema.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 

@@ -1,7 +1,7 @@
-import { ts } from '../parse.js';
-import { lookup } from '../scope.js';
-import { STREAM_METHODS, ZOD_HELPERS } from '../sdk-surface.js';
-import { propertyNameText, type Evaluator } from '../values.js';
+import { ts } from '../../../analysis/typescript/parse.js';
+import { lookup } from '../../../analysis/typescript/scope.js';
+import { STREAM_METHODS, ZOD_HELPERS } from '../surface.js';
+import { propertyNameText, type Evaluator } from '../../../analysis/typescript/evaluator.js';
 
 /** Request properties reported under their own name. */
 const PLAIN = new Set([

@@ -9,7 +9,7 @@ import { collect, type Collected, type CollectOptions } from './collect.js';
  * to start, it runs inline.
  */
 export function startCollect(options: CollectOptions): Promise<Collected> {
-  const workerUrl = new URL('./collect-worker.js', import.meta.url);
+  const workerUrl = new URL('./worker.js', import.meta.url);
   if (!import.meta.url.endsWith('.js')) return Promise.resolve().then(() => collect(options));
   return new Promise((resolve, reject) => {
     let worker: Worker;

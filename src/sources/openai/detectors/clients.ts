@@ -1,5 +1,5 @@
-import { ts } from '../parse.js';
-import { propertyNameText } from '../values.js';
+import { ts } from '../../../analysis/typescript/parse.js';
+import { propertyNameText } from '../../../analysis/typescript/evaluator.js';
 import type { DetectContext, Detector } from './context.js';
 
 /** `new OpenAI(...)`, `new AzureOpenAI(...)` and the 3.x `new OpenAIApi(...)`, however the class was imported. */

@@ -1,5 +1,5 @@
 /** What a call site needs from a provider: the capabilities behind its SDK method and its request features. */
-import type { Capability, ModelKind } from './schema.js';
+import type { Capability, ModelKind } from '../../templates/schema.js';
 
 /** Noun phrases for reasons and tables ("…needs the embeddings endpoint, which DeepSeek does not offer"). */
 export const CAPABILITY_LABELS: Readonly<Record<Capability, string>> = {

@@ -1,14 +1,14 @@
-import type { AnalyzedFile } from './analyze-files.js';
+import type { AnalyzedFile } from '../analysis/analyze-files.js';
 import { ScanCache } from './cache.js';
-import { startCollect } from './collect-async.js';
-import { collect, type Candidate, type Marker } from './collect.js';
-import { rootOf } from './discover.js';
+import { startCollect } from '../collect/collect-async.js';
+import { collect, type Candidate, type Marker } from '../collect/collect.js';
+import { rootOf } from '../collect/discover.js';
 import { compareSites } from './site-order.js';
 import type { Site, SkippedFile } from './sites.js';
-import type { Evaluator } from './values.js';
+import type { Evaluator } from '../analysis/typescript/evaluator.js';
 
-export type { AnalyzedFile } from './analyze-files.js';
-export type { Marker } from './collect.js';
+export type { AnalyzedFile } from '../analysis/analyze-files.js';
+export type { Marker } from '../collect/collect.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -59,7 +59,7 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
   const collecting = startCollect({ paths, cwd, include, exclude });
   collecting.catch(() => {}); // handled below; avoids an unhandled rejection while the parser loads
   const loadStart = performance.now();
-  const { analyzeFiles } = await import('./analyze-files.js');
+  const { analyzeFiles } = await import('../analysis/analyze-files.js');
   const load = Math.round(performance.now() - loadStart);
   const collected = await collecting;
   options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
@@ -93,7 +93,7 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
   const collecting = warm ? Promise.resolve().then(() => collect({ paths, cwd, include, exclude })) : startCollect({ paths, cwd, include, exclude });
   collecting.catch(() => {});
   const loadStart = performance.now();
-  const preload = warm ? undefined : import('./analyze-files.js');
+  const preload = warm ? undefined : import('../analysis/analyze-files.js');
   if (preload) await preload;
   let load = preload ? Math.round(performance.now() - loadStart) : 0;
   const collected = await collecting;
@@ -114,7 +114,7 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
   let parsed = 0;
   if (misses.length > 0) {
     const started = performance.now();
-    const { analyzeFiles } = await (preload ?? import('./analyze-files.js'));
+    const { analyzeFiles } = await (preload ?? import('../analysis/analyze-files.js'));
     if (!preload) load = Math.round(performance.now() - started);
     const analyzed = await analyzeFiles(collected.root, misses, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }) });
     phases = analyzed.phases;

@@ -1,5 +1,5 @@
-import { ts } from '../parse.js';
-import { isOpenAiModelId } from '../sdk-surface.js';
+import { ts } from '../../../analysis/typescript/parse.js';
+import { isOpenAiModelId } from '../surface.js';
 import type { DetectContext, Detector } from './context.js';
 
 /** String literals holding OpenAI model ids, outside the `model:` of a call (which the call reports). */

@@ -1,6 +1,6 @@
-import { ts } from '../parse.js';
-import { isSdkModule } from '../sdk-surface.js';
-import type { Sdk } from '../sites.js';
+import { ts } from '../../../analysis/typescript/parse.js';
+import { isSdkModule } from '../surface.js';
+import type { Sdk } from '../../../scan/sites.js';
 import type { DetectContext, Detector } from './context.js';
 
 const V3_NAMES = new Set(['Configuration', 'OpenAIApi']);

@@ -1,5 +1,5 @@
-import { ts } from '../parse.js';
-import { envVarSdk } from '../sdk-surface.js';
+import { ts } from '../../../analysis/typescript/parse.js';
+import { envVarSdk } from '../surface.js';
 import type { DetectContext, Detector, SiteDraft } from './context.js';
 
 /** Reads of OpenAI and Azure OpenAI environment variables. */

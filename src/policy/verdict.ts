@@ -12,7 +12,7 @@
  * fine; a forced one (`required`, a named function) or one that is not a literal is judged by the capability,
  * since that is where providers differ. (The migration then switches a forced choice to `auto` with a note.)
  */
-import type { Site } from '../pipeline/sites.js';
+import type { Site } from '../scan/sites.js';
 import {
   apiNeeds,
   CAPABILITY_LABELS,
@@ -20,10 +20,10 @@ import {
   DROPPABLE_CAPABILITIES,
   FEATURE_CAPABILITIES,
   OPENAI_RANGES,
-} from '../templating/capabilities.js';
-import { mapModel } from '../templating/models.js';
-import type { FieldRule, Template } from '../templating/schema.js';
-import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templating/vocabulary.js';
+} from '../sources/openai/capabilities.js';
+import { mapModel } from '../sources/openai/models.js';
+import type { FieldRule, Template } from '../templates/schema.js';
+import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
 export type Verdict = 'ok' | 'caveat' | 'blocked';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { toPosix } from '../util/path.js';
 import { discover } from './discover.js';
 import { isCandidate } from './prefilter.js';
-import type { SkippedFile } from './sites.js';
+import type { SkippedFile } from '../scan/sites.js';
 
 /** What `collect` needs: the scan's paths and filters. Plain data, so it can cross to a worker thread. */
 export interface CollectOptions {

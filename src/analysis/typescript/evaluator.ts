@@ -1,8 +1,8 @@
 import { ModuleResolver } from './modules.js';
 import { Parser, ts } from './parse.js';
 import { lookup, type Binding } from './scope.js';
-import { isSdkModule, LOOKALIKE_PACKAGES, RESOURCE_SEGMENTS, TOP_LEVEL_RESOURCES } from './sdk-surface.js';
-import type { Sdk } from './sites.js';
+import { isSdkModule, LOOKALIKE_PACKAGES, RESOURCE_SEGMENTS, TOP_LEVEL_RESOURCES } from '../../sources/openai/surface.js';
+import type { Sdk } from '../../scan/sites.js';
 
 export type SdkClass = 'OpenAI' | 'AzureOpenAI' | 'OpenAIApi' | 'Configuration';
 

@@ -1,6 +1,6 @@
-import type { ts } from '../parse.js';
-import type { Site } from '../sites.js';
-import type { Evaluator } from '../values.js';
+import type { ts } from '../../../analysis/typescript/parse.js';
+import type { Site } from '../../../scan/sites.js';
+import type { Evaluator } from '../../../analysis/typescript/evaluator.js';
 
 /** What a detector reports; the runner adds the file, position and id. */
 export type SiteDraft = Omit<Site, 'id' | 'file' | 'line' | 'column' | 'start' | 'end'>;

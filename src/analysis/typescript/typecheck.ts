@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, ts } from 'ts-morph';
-import type { AnalyzedFile } from './analyze-files.js';
-import type { Site } from './sites.js';
+import type { AnalyzedFile } from '../analyze-files.js';
+import type { Site } from '../../scan/sites.js';
 
 export type TypeVerdict = 'openai' | 'other' | 'unknown';
 

@@ -1,11 +1,11 @@
-import { collectNodes, runDetectors } from './detect/index.js';
-import type { SiteDraft } from './detect/context.js';
-import type { Candidate } from './collect.js';
-import { ModuleResolver } from './modules.js';
-import { firstSyntaxError, Parser, type ts } from './parse.js';
-import { compareSites } from './site-order.js';
-import type { Site, SkippedFile } from './sites.js';
-import { Evaluator } from './values.js';
+import { collectNodes, runDetectors } from '../sources/openai/detectors/index.js';
+import type { SiteDraft } from '../sources/openai/detectors/context.js';
+import type { Candidate } from '../collect/collect.js';
+import { ModuleResolver } from './typescript/modules.js';
+import { firstSyntaxError, Parser, type ts } from './typescript/parse.js';
+import { compareSites } from '../scan/site-order.js';
+import type { Site, SkippedFile } from '../scan/sites.js';
+import { Evaluator } from './typescript/evaluator.js';
 
 /** One parsed candidate file, for the stages after detection (plan, apply). */
 export interface AnalyzedFile extends Candidate {
@@ -59,7 +59,7 @@ export async function analyzeFiles(
   last = performance.now();
   let typesMs = 0;
   if (options.types && sites.some((s) => s.kind === 'call' && s.confidence === 'likely')) {
-    const { checkLikelyCalls } = await import('./typecheck.js');
+    const { checkLikelyCalls } = await import('./typescript/typecheck.js');
     const verdicts = checkLikelyCalls(root, files);
     for (const file of files) {
       if (!file.sites.some((s) => verdicts.has(s))) continue;

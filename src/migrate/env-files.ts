@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import path from 'node:path';
 import { toPosix } from '../util/path.js';
-import { ALWAYS_SKIPPED_DIRS } from './discover.js';
+import { ALWAYS_SKIPPED_DIRS } from '../collect/discover.js';
 import { eolOf } from './edits.js';
 
 /** `.env`, `.env.example`, `.env.local` ...: where apps keep OPENAI_API_KEY. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { VERSION } from '../version.js';
-import type { Candidate } from './collect.js';
+import type { Candidate } from '../collect/collect.js';
 import type { Site } from './sites.js';
 
 /** Bump when the site model or the detectors change in a way that old entries would not show. */
