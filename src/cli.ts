@@ -61,6 +61,7 @@ migrationOptions(
   .option('--force', 'run even when the git working tree has uncommitted changes')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
   .action(async (paths: string[], options) => {
+    await preloadCompiler();
     const { migrateCommand } = await import('./commands/migrate.js');
     process.exitCode = await migrateCommand(paths, options);
   });
@@ -72,6 +73,7 @@ migrationOptions(
 )
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif']).default('pretty'))
   .action(async (paths: string[], options) => {
+    await preloadCompiler();
     const { checkCommand } = await import('./commands/check.js');
     process.exitCode = await checkCommand(paths, options);
   });
@@ -117,4 +119,9 @@ function exitCodeFor(error: unknown): number {
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('This is a bug in qianyi. Run again with QIANYI_DEBUG=1 for the stack trace, and report it.\n');
   return 2;
+}
+
+/** migrate and check import ts-morph with their modules: compile it from its code cache first. */
+async function preloadCompiler(): Promise<void> {
+  (await import('./analysis/typescript/compiler-cache.js')).preloadCompiler();
 }

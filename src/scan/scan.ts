@@ -59,7 +59,7 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
   const collecting = startCollect({ paths, cwd, include, exclude });
   collecting.catch(() => {}); // handled below; avoids an unhandled rejection while the parser loads
   const loadStart = performance.now();
-  const { analyzeFiles } = await import('../analysis/analyze-files.js');
+  const { analyzeFiles } = await loadAnalyzer();
   const load = Math.round(performance.now() - loadStart);
   const collected = await collecting;
   options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
@@ -93,7 +93,7 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
   const collecting = warm ? Promise.resolve().then(() => collect({ paths, cwd, include, exclude })) : startCollect({ paths, cwd, include, exclude });
   collecting.catch(() => {});
   const loadStart = performance.now();
-  const preload = warm ? undefined : import('../analysis/analyze-files.js');
+  const preload = warm ? undefined : loadAnalyzer();
   if (preload) await preload;
   let load = preload ? Math.round(performance.now() - loadStart) : 0;
   const collected = await collecting;
@@ -114,7 +114,7 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
   let parsed = 0;
   if (misses.length > 0) {
     const started = performance.now();
-    const { analyzeFiles } = await (preload ?? import('../analysis/analyze-files.js'));
+    const { analyzeFiles } = await (preload ?? loadAnalyzer());
     if (!preload) load = Math.round(performance.now() - started);
     const analyzed = await analyzeFiles(collected.root, misses, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }) });
     phases = analyzed.phases;
@@ -148,4 +148,14 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
 
 function sortSkipped(skipped: SkippedFile[]): SkippedFile[] {
   return skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * The analyzer, with the compiler compiled from its code cache first (analysis/typescript/compiler-cache.ts):
+ * whatever imports ts-morph must come after the preload.
+ */
+async function loadAnalyzer(): Promise<typeof import('../analysis/analyze-files.js')> {
+  const { preloadCompiler } = await import('../analysis/typescript/compiler-cache.js');
+  preloadCompiler();
+  return import('../analysis/analyze-files.js');
 }
