@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --files N] [--runs N] [--regenerate] [--seed N] [--json] [--bin path/to/cli.js]
+// npm run bench [-- --profile monorepo|ai-heavy|all] [--files N] [--runs N] [--regenerate] [--seed N] [--json] [--bin path/to/cli.js]
 //
-// WHAT IS MEASURED
-//   1. A synthetic monorepo of N (default 10,000) source files is generated deterministically into
-//      .bench/monorepo (reused while .bench/stamp.json matches the generator version, seed and N):
+// WHAT IS MEASURED (for each profile; `all`, the default, runs both)
+//   0. Profiles (scripts/bench/generate.mjs PROFILES): `monorepo`, 10,000 files of which about 1% use the
+//      OpenAI SDK; `ai-heavy`, 2,500 files of which one in five reaches OpenAI through the SDK, LangChain or
+//      the AI SDK (shared client and provider modules, wrappers), where parsing and analysis dominate.
+//   1. A synthetic tree of N source files is generated deterministically into .bench/<profile>
+//      (reused while .bench/<profile>.stamp.json matches the generator version, seed and N):
 //      React components, hooks, services, route handlers, tests, configs in .ts/.tsx/.js/.jsx/.mjs/.cjs,
 //      about 1% of them using the openai SDK, ~4% with words the scanner's prefilter looks for, some using
 //      other LLM SDKs, plus build output and node_modules under .gitignore'd paths (not counted in N).
@@ -16,16 +19,20 @@
 //      warm-up this measures a repeat scan of an unchanged repo: every file read and prefiltered again, the
 //      parser not loaded. The same scan with --no-cache is measured too: that is a first run, or a CI job
 //      without the cache, parsing and analysing every candidate file.
-//   4. Optionally `rg -l -i openai` over the same tree, as a yardstick, when rg is on PATH.
+//   4. `qianyi check --provider deepseek --format json` on the same tree: a cold run by construction (check
+//      never uses the scan cache), which plans every edit and prints the pending work.
+//   5. Optionally `rg -l -i openai` over the same tree, as a yardstick, when rg is on PATH.
+//   6. `qianyi --help`, which must not load the parser.
 //   Each is timed as a whole child process, spawn to exit (Node startup and module loading included), with
 //   process.hrtime.bigint(): one warm-up run of each (which also fills the OS page cache), then --runs
 //   (default 5) rounds of floor, scan, scan --no-cache[, rg] back to back.
 //
 // HOW TO READ IT
 //   - "ratio" is median scan time / median floor time from the same invocation, so machine speed and
-//     page-cache state mostly cancel out. Target: <= 4x. Both the cached and the --no-cache ratio are shown.
-//   - "peak RSS" is the scan process's maxRSS (the highest over all runs), from the CLI's own report or,
-//     failing that, from a --require'd probe (scripts/bench/rss-probe.cjs). MB = 2^20 bytes. Target: < 400 MB.
+//     page-cache state mostly cancel out. Targets (issue "cold scans within budget"): monorepo cold <= 4x,
+//     warm <= 2.5x; ai-heavy cold <= 15x; check <= 1.5x the cold scan; peak RSS < 300 MB; --help < 300 ms.
+//   - "peak RSS" is the process's maxRSS (the highest over all runs), from the CLI's own report or,
+//     failing that, from a --require'd probe (scripts/bench/rss-probe.cjs). MB = 2^20 bytes.
 //   - The phase table is the scan run with the median wall time; "outside phases" is wall time the CLI did
 //     not attribute to a phase (process startup, module loading, writing the report).
 //   - The sanity line compares the files the scan reported sites in with the files the generator put
@@ -39,18 +46,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate, GENERATOR_VERSION } from './bench/generate.mjs';
+import { generate, GENERATOR_VERSION, PROFILES } from './bench/generate.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
-const MONOREPO = path.join(BENCH_DIR, 'monorepo');
-const STAMP = path.join(BENCH_DIR, 'stamp.json');
-const MANIFEST = path.join(BENCH_DIR, 'manifest.json');
-const FILES_TXT = path.join(BENCH_DIR, 'files.txt');
 const READ_FLOOR = path.join(ROOT, 'scripts', 'bench', 'read-floor.mjs');
 const RSS_PROBE = path.join(ROOT, 'scripts', 'bench', 'rss-probe.cjs');
-const TARGET_RATIO = 4;
-const TARGET_RSS_MB = 400;
+/** Where a profile's tree and bookkeeping live. */
+const pathsFor = (profile) => ({
+  tree: path.join(BENCH_DIR, profile),
+  stamp: path.join(BENCH_DIR, `${profile}.stamp.json`),
+  manifest: path.join(BENCH_DIR, `${profile}.manifest.json`),
+  filesTxt: path.join(BENCH_DIR, `${profile}.files.txt`),
+});
+const TARGETS = {
+  monorepo: { cold: 4, warm: 2.5 },
+  'ai-heavy': { cold: 15, warm: null },
+};
+const TARGET_CHECK_VS_COLD = 1.5;
+const TARGET_RSS_MB = 300;
+const TARGET_HELP_MS = 300;
+const CHECK_PROVIDER = 'deepseek';
 const PERF_PREFIX = 'qianyi-performance ';
 const PROBE_PREFIX = 'qianyi-bench-rss ';
 
@@ -58,9 +74,10 @@ class BenchError extends Error {}
 
 function usage() {
   return `usage: npm run bench -- [options]
-  --files N       source files to generate (default 10000)
+  --profile P     monorepo, ai-heavy or all (default all)
+  --files N       source files to generate (default: the profile's, 10000 and 2500)
   --runs N        timed rounds after the warm-up (default 5)
-  --regenerate    regenerate .bench/monorepo even if it is up to date
+  --regenerate    regenerate the trees under .bench/ even if they are up to date
   --seed N        generator seed (default 1)
   --json          print a machine-readable summary instead of the table
   --bin PATH      CLI entry to benchmark instead of bin/qianyi.js (e.g. a stand-in)
@@ -70,7 +87,8 @@ function usage() {
 function options() {
   const { values } = parseArgs({
     options: {
-      files: { type: 'string', default: '10000' },
+      profile: { type: 'string', default: 'all' },
+      files: { type: 'string' },
       runs: { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
       regenerate: { type: 'boolean', default: false },
@@ -85,9 +103,12 @@ function options() {
     if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} must be an integer >= ${min}\n${usage()}`);
     return n;
   };
+  const profiles = values.profile === 'all' ? Object.keys(PROFILES) : [values.profile];
+  for (const p of profiles) if (!PROFILES[p]) throw new BenchError(`--profile must be monorepo, ai-heavy or all, not ${values.profile}\n${usage()}`);
   return {
     help: values.help,
-    files: int('files', 100),
+    profiles,
+    files: values.files === undefined ? null : int('files', 100),
     runs: int('runs', 1),
     seed: int('seed', 0),
     regenerate: values.regenerate,
@@ -115,29 +136,31 @@ function readJson(file) {
   }
 }
 
-function ensureTree(opts) {
-  const want = { generator: GENERATOR_VERSION, seed: opts.seed, files: opts.files };
-  const stamp = readJson(STAMP);
-  const upToDate = stamp && stamp.generator === want.generator && stamp.seed === want.seed && stamp.files === want.files && fs.existsSync(MONOREPO);
-  let manifest = upToDate && !opts.regenerate ? readJson(MANIFEST) : null;
+function ensureTree(opts, profile) {
+  const files = opts.files ?? PROFILES[profile].defaultFiles;
+  const where = pathsFor(profile);
+  const want = { generator: GENERATOR_VERSION, profile, seed: opts.seed, files };
+  const stamp = readJson(where.stamp);
+  const upToDate = stamp && stamp.generator === want.generator && stamp.seed === want.seed && stamp.files === want.files && fs.existsSync(where.tree);
+  let manifest = upToDate && !opts.regenerate ? readJson(where.manifest) : null;
   let generated = false;
   if (!manifest) {
-    log(`generating ${opts.files.toLocaleString('en-US')} files into ${path.relative(ROOT, MONOREPO)} ...`);
+    log(`generating ${files.toLocaleString('en-US')} files into ${path.relative(ROOT, where.tree)} ...`);
     fs.mkdirSync(BENCH_DIR, { recursive: true });
-    for (const entry of fs.readdirSync(BENCH_DIR)) if (entry.startsWith('monorepo.tmp-')) removeInsideBench(path.join(BENCH_DIR, entry));
-    removeInsideBench(STAMP); // an interrupted run must not leave a stamp that vouches for a half-written tree
-    const tmp = path.join(BENCH_DIR, `monorepo.tmp-${process.pid}`);
-    manifest = generate({ outDir: tmp, files: opts.files, seed: opts.seed });
-    removeInsideBench(MONOREPO);
-    fs.renameSync(tmp, MONOREPO);
-    fs.writeFileSync(MANIFEST, `${JSON.stringify(manifest)}\n`);
-    fs.writeFileSync(STAMP, `${JSON.stringify({ ...want, generatedAt: new Date().toISOString() }, null, 2)}\n`);
+    for (const entry of fs.readdirSync(BENCH_DIR)) if (entry.startsWith(`${profile}.tmp-`)) removeInsideBench(path.join(BENCH_DIR, entry));
+    removeInsideBench(where.stamp); // an interrupted run must not leave a stamp that vouches for a half-written tree
+    const tmp = path.join(BENCH_DIR, `${profile}.tmp-${process.pid}`);
+    manifest = generate({ outDir: tmp, files, seed: opts.seed, profile });
+    removeInsideBench(where.tree);
+    fs.renameSync(tmp, where.tree);
+    fs.writeFileSync(where.manifest, `${JSON.stringify(manifest)}\n`);
+    fs.writeFileSync(where.stamp, `${JSON.stringify({ ...want, generatedAt: new Date().toISOString() }, null, 2)}\n`);
     generated = true;
     log(`generated in ${(manifest.generationMs / 1000).toFixed(1)} s`);
   }
   // Absolute paths, rewritten every run so that a moved checkout still works.
-  fs.writeFileSync(FILES_TXT, `${manifest.sourceList.map((p) => path.join(MONOREPO, p)).join('\n')}\n`);
-  return { manifest, generated };
+  fs.writeFileSync(where.filesTxt, `${manifest.sourceList.map((p) => path.join(where.tree, p)).join('\n')}\n`);
+  return { manifest, generated, where };
 }
 
 // -------------------------------------------------------------------------------------- processes
@@ -280,11 +303,22 @@ const padEnd = (s, n) => String(s).padEnd(n);
 
 function table(r) {
   const lines = [];
+  lines.push(`qianyi bench · node ${r.node} · ${r.platform}, ${r.cpus} CPUs · load average ${r.loadavg.start} at start, ${r.loadavg.end} at end`);
+  for (const p of r.profiles) profileTable(lines, p, r.runs);
+  lines.push(`--help     ${ms(r.help.median)} median (${r.help.target.pass ? 'PASS' : 'FAIL'}: ${r.help.target.label})`);
+  if (r.warnings.length) {
+    lines.push('');
+    for (const w of r.warnings) lines.push(`warning: ${w}`);
+  }
+  return lines.join('\n');
+}
+
+function profileTable(lines, r, runs) {
   const m = r.monorepo;
-  lines.push(`qianyi bench · node ${process.versions.node} · ${os.platform()} ${os.arch()}, ${r.cpus} CPUs · load average ${r.loadavg.start} at start, ${r.loadavg.end} at end`);
   lines.push('');
-  lines.push(`monorepo   ${m.path} (generator v${m.generator}, seed ${m.seed}; ${m.generated ? `generated now in ${(m.generationMs / 1000).toFixed(1)} s` : `reused; generation took ${(m.generationMs / 1000).toFixed(1)} s`})`);
-  lines.push(`           ${num(m.files)} source files, ${(m.bytes / 2 ** 20).toFixed(1)} MB · ${num(m.openaiFiles)} use openai (${((100 * m.openaiFiles) / m.files).toFixed(2)}%) · ${num(m.noiseFiles)} prefilter noise · ${num(m.otherSdkFiles)} other LLM SDKs · ${num(m.mentionFiles)} mention OpenAI`);
+  lines.push(`== profile ${r.profile} ==`);
+  lines.push(`tree       ${m.path} (generator v${m.generator}, seed ${m.seed}; ${m.generated ? `generated now in ${(m.generationMs / 1000).toFixed(1)} s` : `reused; generation took ${(m.generationMs / 1000).toFixed(1)} s`})`);
+  lines.push(`           ${num(m.files)} source files, ${(m.bytes / 2 ** 20).toFixed(1)} MB · ${num(m.openaiFiles)} reach OpenAI (${((100 * m.openaiFiles) / m.files).toFixed(2)}%) · ${num(m.noiseFiles)} prefilter noise · ${num(m.otherSdkFiles)} other LLM SDKs · ${num(m.mentionFiles)} mention OpenAI`);
   lines.push(`           + ${num(m.ignoredFiles)} files (${(m.ignoredBytes / 2 ** 20).toFixed(1)} MB) under ignored paths and node_modules, ${num(m.otherFiles)} non-source files`);
   lines.push(`scan       ${r.scan.command}`);
   const s = r.scan.sanity;
@@ -293,25 +327,23 @@ function table(r) {
   } else {
     lines.push(`           ${num(r.scan.sites)} sites (no sites[] array to compare with the generator's files)`);
   }
+  lines.push(`check      ${r.check.command}`);
   lines.push('');
-  const head = `wall time, spawn to exit (${r.runs} timed runs each)`;
+  const head = `wall time, spawn to exit (${runs} timed runs each)`;
   lines.push(`${padEnd(head, 52)}${pad('median', 10)}${pad('min', 10)}${pad('max', 10)}${pad('peak RSS', 11)}`);
   const row = (label, t, rss) => lines.push(`  ${padEnd(label, 50)}${pad(ms(t.median), 10)}${pad(ms(t.min), 10)}${pad(ms(t.max), 10)}${pad(rss == null ? '' : mb(rss), 11)}`);
   row('read-all floor (readFileSync loop)', r.floor, r.floor.maxRSS);
   row('qianyi scan (its cache warm from the warm-up)', r.scan, r.scan.maxRSS);
   row('qianyi scan --no-cache (cold)', r.cold, r.cold.maxRSS);
+  row(`qianyi check --provider ${CHECK_PROVIDER} (cold)`, r.check, r.check.maxRSS);
   if (r.rg) row(`rg -l -i openai (yardstick, ${num(r.rg.matches)} files)`, r.rg, null);
   lines.push(`  ${padEnd('ratio scan / floor (medians)', 50)}${pad(`${r.ratio.toFixed(2)}x`, 10)}`);
   lines.push(`  ${padEnd('ratio scan --no-cache / floor (medians)', 50)}${pad(`${r.coldRatio.toFixed(2)}x`, 10)}`);
+  lines.push(`  ${padEnd('ratio check / scan --no-cache (medians)', 50)}${pad(`${r.checkVsCold.toFixed(2)}x`, 10)}`);
   lines.push('');
   for (const [title, run] of [['scan', r.scan], ['scan --no-cache', r.cold]]) phaseLines(lines, title, run, r, m);
   lines.push('targets');
   for (const t of Object.values(r.targets)) lines.push(`  ${t.pass == null ? 'N/A ' : t.pass ? 'PASS' : 'FAIL'}  ${padEnd(t.label, 40)}${t.shown}`);
-  if (r.warnings.length) {
-    lines.push('');
-    for (const w of r.warnings) lines.push(`warning: ${w}`);
-  }
-  return lines.join('\n');
 }
 
 function phaseLines(lines, title, run, r, m) {
@@ -338,100 +370,123 @@ function phaseLines(lines, title, run, r, m) {
 
 // ------------------------------------------------------------------------------------------- main
 
-async function main() {
-  const opts = options();
-  if (opts.help) {
-    console.log(usage());
-    return 0;
+/** Parses a `check --format json` run: exit 0 or 1 (pending work) with a JSON document, else the bench fails. */
+function parseCheck(run, command) {
+  if (run.code !== 0 && run.code !== 1) throw new BenchError(`check failed (exit ${run.code ?? run.signal}).\n  command: ${command}\n  stderr: ${tail(run.stderr)}`);
+  try {
+    JSON.parse(run.stdout);
+  } catch {
+    throw new BenchError(`check did not print JSON on stdout.\n  command: ${command}\n  stderr: ${tail(run.stderr)}`);
   }
-  const warnings = [];
-  const bin = opts.bin ?? path.join(ROOT, 'bin', 'qianyi.js');
-  if (!opts.bin) {
-    const cli = path.join(ROOT, 'dist', 'cli.js');
-    if (!fs.existsSync(cli)) throw new BenchError('dist/cli.js is missing: run `npm run build` first (the benchmark runs the built CLI).');
-    const newestSrc = newestMtime(path.join(ROOT, 'src'));
-    if (newestSrc > fs.statSync(cli).mtimeMs) warnings.push('src/ has changes newer than dist/cli.js: run `npm run build` to benchmark the current code.');
+  let maxRSS = 0;
+  for (const line of run.stderr.split('\n')) {
+    if (!line.startsWith(PROBE_PREFIX)) continue;
+    try {
+      maxRSS += JSON.parse(line.slice(PROBE_PREFIX.length)).maxRSS;
+    } catch {
+      // garbled line: ignore
+    }
   }
-  const { manifest, generated } = ensureTree(opts);
-  const loadStart = Math.round(os.loadavg()[0] * 100) / 100;
-  if (loadStart > os.availableParallelism() / 2) {
-    warnings.push(`the 1-minute load average was ${loadStart} on ${os.availableParallelism()} CPUs at the start: other work competes with the benchmark, timings are noisy.`);
-  }
-  const relMonorepo = path.relative(ROOT, MONOREPO);
+  return { ms: run.ms, code: run.code, maxRSS: maxRSS || null };
+}
 
-  const floorCmd = [process.execPath, [READ_FLOOR, FILES_TXT]];
-  const scanArgs = ['scan', relMonorepo, '--format', 'json', '--performance'];
+const target = (label, value, limit, shown) => ({ label, limit, value: Math.round(value * 100) / 100, shown, pass: value <= limit });
+const rssTarget = (label, kb) => ({
+  label, limitMB: TARGET_RSS_MB, valueMB: kb == null ? null : Math.round(kb / 1024), shown: mb(kb), pass: kb == null ? null : kb / 1024 < TARGET_RSS_MB,
+});
+
+/** One profile: its tree, then warm-up and --runs rounds of floor, scan, scan --no-cache, check[, rg], alternating. */
+async function benchProfile(profile, opts, bin, warnings) {
+  const { manifest, generated, where } = ensureTree(opts, profile);
+  const relTree = path.relative(ROOT, where.tree);
+  const floorCmd = [process.execPath, [READ_FLOOR, where.filesTxt]];
+  const scanArgs = ['scan', relTree, '--format', 'json', '--performance'];
   const scanCmd = [process.execPath, ['--require', RSS_PROBE, bin, ...scanArgs]];
   const binRel = path.relative(ROOT, bin);
-  const scanDisplay = `node ${binRel.startsWith('..') ? bin : binRel} ${scanArgs.join(' ')}`;
+  const binShown = binRel.startsWith('..') ? bin : binRel;
+  const scanDisplay = `node ${binShown} ${scanArgs.join(' ')}`;
   // The same scan without its cache: every candidate parsed and analysed, as on a first run or in a fresh CI job.
   const coldArgs = [...scanArgs, '--no-cache'];
   const coldCmd = [process.execPath, ['--require', RSS_PROBE, bin, ...coldArgs]];
   const coldDisplay = `${scanDisplay} --no-cache`;
+  const checkArgs = ['check', relTree, '--provider', CHECK_PROVIDER, '--format', 'json', '--no-progress'];
+  const checkCmd = [process.execPath, ['--require', RSS_PROBE, bin, ...checkArgs]];
+  const checkDisplay = `node ${binShown} ${checkArgs.join(' ')}`;
   const rgPath = onPath('rg');
   // rg only honours .gitignore inside a git repository and also reads ignore files above the tree; be explicit.
   const rgCmd = rgPath ? [rgPath, ['-l', '-i', '--no-require-git', '--no-ignore-parent', 'openai', '.']] : null;
+  const note = (w) => warnings.push(`${profile}: ${w}`);
 
   const floorRuns = [];
   const scanRuns = [];
   const coldRuns = [];
+  const checkRuns = [];
   const rgRuns = [];
   const runRg = async () => {
-    const run = await timed(rgCmd[0], rgCmd[1], MONOREPO);
+    const run = await timed(rgCmd[0], rgCmd[1], where.tree);
     if (run.code !== 0 && run.code !== 1) throw new BenchError(`rg failed (exit ${run.code}): ${tail(run.stderr)}`);
     return { ms: run.ms, matches: run.stdout.split('\n').filter(Boolean).length };
   };
 
-  log('warm-up ...');
+  log(`${profile}: warm-up ...`);
   const warmFloor = parseFloor(await timed(floorCmd[0], floorCmd[1], ROOT));
   if (warmFloor.files !== manifest.files) throw new BenchError(`read-floor read ${warmFloor.files} files, expected ${manifest.files}`);
   const warmScan = parseScan(await timed(scanCmd[0], scanCmd[1], ROOT), scanDisplay);
   const check = sanity(warmScan.report, manifest);
-  if (warmScan.code !== 0) warnings.push(`the scan exited with code ${warmScan.code} (its JSON output was valid).`);
+  if (warmScan.code !== 0) note(`the scan exited with code ${warmScan.code} (its JSON output was valid).`);
   if (check?.outsideSources.length) {
-    warnings.push(`sites reported in ${check.outsideSources.length} files that are not source files of the tree (ignored paths?), e.g. ${check.outsideSources.slice(0, 3).join(', ')}`);
+    note(`sites reported in ${check.outsideSources.length} files that are not source files of the tree (ignored paths?), e.g. ${check.outsideSources.slice(0, 3).join(', ')}`);
   }
-  if (check && check.missing.length) warnings.push(`${check.missing.length} generated OpenAI files got no site, e.g. ${check.missing.slice(0, 3).join(', ')}`);
+  if (check && check.missing.length) note(`${check.missing.length} generated OpenAI files got no site, e.g. ${check.missing.slice(0, 3).join(', ')}`);
   if (check && check.unexpected.length > check.outsideSources.length) {
     const inTree = check.unexpected.filter((f) => !check.outsideSources.includes(f));
-    warnings.push(`${inTree.length} files without generated OpenAI usage got sites, e.g. ${inTree.slice(0, 3).join(', ')}`);
+    note(`${inTree.length} files without generated OpenAI usage got sites, e.g. ${inTree.slice(0, 3).join(', ')}`);
   }
-  if (!warmScan.perf) warnings.push('no qianyi-performance line on the scan\'s stderr: phase timings are unavailable.');
+  if (!warmScan.perf) note('no qianyi-performance line on the scan\'s stderr: phase timings are unavailable.');
   if (rgCmd) await runRg();
   const warmCold = parseScan(await timed(coldCmd[0], coldCmd[1], ROOT), coldDisplay);
-  if (warmCold.sites !== warmScan.sites) warnings.push(`the scan without its cache found ${warmCold.sites} sites, with it ${warmScan.sites}`);
+  if (warmCold.sites !== warmScan.sites) note(`the scan without its cache found ${warmCold.sites} sites, with it ${warmScan.sites}`);
+  parseCheck(await timed(checkCmd[0], checkCmd[1], ROOT), checkDisplay);
 
   for (let i = 0; i < opts.runs; i++) {
-    log(`run ${i + 1}/${opts.runs} ...`);
+    log(`${profile}: run ${i + 1}/${opts.runs} ...`);
     floorRuns.push(parseFloor(await timed(floorCmd[0], floorCmd[1], ROOT)));
     const scan = parseScan(await timed(scanCmd[0], scanCmd[1], ROOT), scanDisplay);
-    if (scan.sites !== warmScan.sites) warnings.push(`run ${i + 1}: ${scan.sites} sites, the warm-up found ${warmScan.sites} (nondeterministic scan?)`);
+    if (scan.sites !== warmScan.sites) note(`run ${i + 1}: ${scan.sites} sites, the warm-up found ${warmScan.sites} (nondeterministic scan?)`);
     scanRuns.push(scan);
     const cold = parseScan(await timed(coldCmd[0], coldCmd[1], ROOT), coldDisplay);
-    if (cold.sites !== warmScan.sites) warnings.push(`run ${i + 1}: ${cold.sites} sites without the cache, ${warmScan.sites} with it`);
+    if (cold.sites !== warmScan.sites) note(`run ${i + 1}: ${cold.sites} sites without the cache, ${warmScan.sites} with it`);
     coldRuns.push(cold);
+    checkRuns.push(parseCheck(await timed(checkCmd[0], checkCmd[1], ROOT), checkDisplay));
     if (rgCmd) rgRuns.push(await runRg());
   }
 
+  const maxOf = (runs) => Math.max(...runs.map((r) => r.maxRSS ?? 0)) || null;
   const floor = stats(floorRuns.map((r) => r.ms));
   const scan = stats(scanRuns.map((r) => r.ms));
   const mid = medianRun(scanRuns);
-  const scanRSS = Math.max(...scanRuns.map((r) => r.maxRSS ?? 0)) || null;
-  const floorRSS = Math.max(...floorRuns.map((r) => r.maxRSS ?? 0)) || null;
+  const scanRSS = maxOf(scanRuns);
   const ratio = scan.median / floor.median;
   const coldStats = stats(coldRuns.map((r) => r.ms));
   const coldMid = medianRun(coldRuns);
-  const coldRSS = Math.max(...coldRuns.map((r) => r.maxRSS ?? 0)) || null;
+  const coldRSS = maxOf(coldRuns);
   const coldRatio = coldStats.median / floor.median;
-  const result = {
-    benchmark: 'qianyi scan vs read-all floor',
-    node: process.versions.node,
-    platform: `${os.platform()} ${os.arch()}`,
-    cpus: os.availableParallelism(),
-    loadavg: { start: loadStart, end: Math.round(os.loadavg()[0] * 100) / 100 },
-    runs: opts.runs,
+  const checkStats = stats(checkRuns.map((r) => r.ms));
+  const checkRSS = maxOf(checkRuns);
+  const checkVsCold = checkStats.median / coldStats.median;
+  const limits = TARGETS[profile];
+  const targets = {
+    coldRatio: target(`scan --no-cache <= ${limits.cold}x the floor`, coldRatio, limits.cold, `${coldRatio.toFixed(2)}x`),
+    ...(limits.warm ? { ratio: target(`scan (cache warm) <= ${limits.warm}x the floor`, ratio, limits.warm, `${ratio.toFixed(2)}x`) } : {}),
+    checkVsCold: target(`check <= ${TARGET_CHECK_VS_COLD}x scan --no-cache`, checkVsCold, TARGET_CHECK_VS_COLD, `${checkVsCold.toFixed(2)}x`),
+    rss: rssTarget(`scan peak RSS < ${TARGET_RSS_MB} MB`, scanRSS),
+    coldRss: rssTarget(`scan --no-cache peak RSS < ${TARGET_RSS_MB} MB`, coldRSS),
+    checkRss: rssTarget(`check peak RSS < ${TARGET_RSS_MB} MB`, checkRSS),
+  };
+  return {
+    profile,
     monorepo: {
-      path: relMonorepo,
+      path: relTree,
       generator: manifest.generator,
       seed: manifest.seed,
       generated,
@@ -448,7 +503,7 @@ async function main() {
       ignoredBytes: manifest.ignoredBytes,
       otherFiles: manifest.extraFiles,
     },
-    floor: { command: `node scripts/bench/read-floor.mjs ${path.relative(ROOT, FILES_TXT)}`, ...floor, runsMs: floorRuns.map((r) => round1(r.ms)), maxRSS: floorRSS },
+    floor: { command: `node scripts/bench/read-floor.mjs ${path.relative(ROOT, where.filesTxt)}`, ...floor, runsMs: floorRuns.map((r) => round1(r.ms)), maxRSS: maxOf(floorRuns) },
     scan: {
       command: scanDisplay,
       ...scan,
@@ -480,22 +535,63 @@ async function main() {
       phases: coldMid.perf?.phases ?? null,
       files: coldMid.perf?.files ?? null,
     },
+    check: { command: checkDisplay, ...checkStats, runsMs: checkRuns.map((r) => round1(r.ms)), maxRSS: checkRSS },
     coldRatio,
-    rg: rgRuns.length ? { command: `rg -l -i openai (in ${relMonorepo})`, ...stats(rgRuns.map((r) => r.ms)), matches: rgRuns[0].matches } : null,
+    checkVsCold,
+    rg: rgRuns.length ? { command: `rg -l -i openai (in ${relTree})`, ...stats(rgRuns.map((r) => r.ms)), matches: rgRuns[0].matches } : null,
     ratio,
-    targets: {
-      ratio: { label: `scan <= ${TARGET_RATIO}x the read-all floor`, limit: TARGET_RATIO, value: Math.round(ratio * 100) / 100, shown: `${ratio.toFixed(2)}x`, pass: ratio <= TARGET_RATIO },
-      coldRatio: { label: `scan --no-cache <= ${TARGET_RATIO}x the floor`, limit: TARGET_RATIO, value: Math.round(coldRatio * 100) / 100, shown: `${coldRatio.toFixed(2)}x`, pass: coldRatio <= TARGET_RATIO },
-      rss: { label: `scan peak RSS < ${TARGET_RSS_MB} MB`, limitMB: TARGET_RSS_MB, valueMB: scanRSS == null ? null : Math.round(scanRSS / 1024), shown: mb(scanRSS), pass: scanRSS == null ? null : scanRSS / 1024 < TARGET_RSS_MB },
-      coldRss: { label: `scan --no-cache peak RSS < ${TARGET_RSS_MB} MB`, limitMB: TARGET_RSS_MB, valueMB: coldRSS == null ? null : Math.round(coldRSS / 1024), shown: mb(coldRSS), pass: coldRSS == null ? null : coldRSS / 1024 < TARGET_RSS_MB },
-    },
+    targets,
+  };
+}
+
+async function main() {
+  const opts = options();
+  if (opts.help) {
+    console.log(usage());
+    return 0;
+  }
+  const warnings = [];
+  const bin = opts.bin ?? path.join(ROOT, 'bin', 'qianyi.js');
+  if (!opts.bin) {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    if (!fs.existsSync(cli)) throw new BenchError('dist/cli.js is missing: run `npm run build` first (the benchmark runs the built CLI).');
+    const newestSrc = newestMtime(path.join(ROOT, 'src'));
+    if (newestSrc > fs.statSync(cli).mtimeMs) warnings.push('src/ has changes newer than dist/cli.js: run `npm run build` to benchmark the current code.');
+  }
+  const loadStart = Math.round(os.loadavg()[0] * 100) / 100;
+  if (loadStart > os.availableParallelism() / 2) {
+    warnings.push(`the 1-minute load average was ${loadStart} on ${os.availableParallelism()} CPUs at the start: other work competes with the benchmark, timings are noisy.`);
+  }
+  const profiles = [];
+  for (const profile of opts.profiles) profiles.push(await benchProfile(profile, opts, bin, warnings));
+
+  // --help: a fresh process that must not load the parser.
+  await timed(process.execPath, [bin, '--help'], ROOT);
+  const helpRuns = [];
+  for (let i = 0; i < Math.max(3, opts.runs); i++) helpRuns.push((await timed(process.execPath, [bin, '--help'], ROOT)).ms);
+  const help = stats(helpRuns);
+
+  const result = {
+    benchmark: 'qianyi scan and check vs read-all floor',
+    node: process.versions.node,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.availableParallelism(),
+    loadavg: { start: loadStart, end: Math.round(os.loadavg()[0] * 100) / 100 },
+    runs: opts.runs,
+    profiles,
+    help: { command: `node ${path.relative(ROOT, bin)} --help`, ...help, target: target(`--help < ${TARGET_HELP_MS} ms`, help.median, TARGET_HELP_MS, ms(help.median)) },
     warnings,
   };
   if (opts.json) {
-    for (const t of [result.floor, result.scan, result.cold, result.rg]) if (t) for (const k of ['median', 'min', 'max', 'medianRunMs']) if (k in t) t[k] = round1(t[k]);
-    result.ratio = Math.round(ratio * 1000) / 1000;
-    result.coldRatio = Math.round(coldRatio * 1000) / 1000;
-    for (const t of Object.values(result.targets)) delete t.shown;
+    for (const p of profiles) {
+      for (const t of [p.floor, p.scan, p.cold, p.check, p.rg]) if (t) for (const k of ['median', 'min', 'max', 'medianRunMs']) if (k in t) t[k] = round1(t[k]);
+      p.ratio = Math.round(p.ratio * 1000) / 1000;
+      p.coldRatio = Math.round(p.coldRatio * 1000) / 1000;
+      p.checkVsCold = Math.round(p.checkVsCold * 1000) / 1000;
+      for (const t of Object.values(p.targets)) delete t.shown;
+    }
+    for (const k of ['median', 'min', 'max']) result.help[k] = round1(result.help[k]);
+    delete result.help.target.shown;
     console.log(JSON.stringify(result, null, 2));
   } else {
     console.log(table(result));

@@ -24,16 +24,10 @@ import {
   openaiRole, otherSdk,
 } from './snippets.mjs';
 import { EXTERNAL_IMPORTS_TS, NOUNS, REACT_IMPORTS, STRINGS, VERBS } from './words.mjs';
+import { FRAMEWORK_ROLE_KINDS, frameworkRole } from './framework-snippets.mjs';
 
 /** Bump whenever the generated tree changes, so that stale trees are regenerated. */
-export const GENERATOR_VERSION = 1;
-
-const SHARES = {
-  openai: 0.01, // files that use the OpenAI SDK
-  noise: 0.04, // files with prefilter noise (completions, .models, .files, ...)
-  otherSdk: 0.005, // files using other LLM SDKs with look-alike APIs
-  mention: 0.003, // files naming OpenAI in a comment or a provider list
-};
+export const GENERATOR_VERSION = 2;
 
 const PACKAGE_TYPES = {
   'next-app': {
@@ -94,17 +88,48 @@ const SIZE_MEDIAN = {
 };
 
 /** Relative frequency of each way of using the SDK, and the file kinds each one fits. */
+const BASE_SHARES = {
+  openai: 0.01, // files that use the OpenAI SDK
+  noise: 0.04, // files with prefilter noise (completions, .models, .files, ...)
+  otherSdk: 0.005, // files using other LLM SDKs with look-alike APIs
+  mention: 0.003, // files naming OpenAI in a comment or a provider list
+};
+
 const OPENAI_ROLE_MIX = [
   ['chat-stream', 12], ['embeddings', 10], ['route-direct', 10], ['alias-consumer', 10], ['class-service', 6],
   ['test-mock', 10], ['model-constants', 7], ['types-import', 6], ['vision', 4], ['zod-parse', 4], ['azure', 3],
   ['audio-moderation', 4], ['assistants', 3], ['dynamic-import', 2], ['script', 5], ['legacy-v3', 2],
 ];
+
+/**
+ * What each profile puts in the tree. `monorepo`: a large product monorepo where about 1% of the files use the
+ * OpenAI SDK. `ai-heavy`: an AI product (one file in five reaches OpenAI: the SDK, LangChain or the AI SDK,
+ * with shared client and provider modules), where parsing and analysis, not reading, dominate a scan.
+ */
+export const PROFILES = {
+  monorepo: {
+    shares: { ...BASE_SHARES },
+    roleMix: OPENAI_ROLE_MIX,
+    inAiPackages: 0.85,
+    defaultFiles: 10_000,
+  },
+  'ai-heavy': {
+    shares: { openai: 0.2, noise: 0.04, otherSdk: 0.02, mention: 0.01 },
+    roleMix: [
+      ...OPENAI_ROLE_MIX,
+      ['langchain-chat', 22], ['langchain-embed', 6], ['ai-sdk-generate', 22], ['ai-sdk-tools', 10], ['ai-sdk-embed', 6], ['ai-sdk-provider', 4],
+    ],
+    inAiPackages: 0.3,
+    defaultFiles: 2_500,
+  },
+};
 const SERVICE_LIKE = ['service', 'route'];
 const ROLE_KINDS = {
   'chat-stream': SERVICE_LIKE, embeddings: ['service', 'util'], 'route-direct': ['route'], 'alias-consumer': SERVICE_LIKE,
   'class-service': ['service'], 'test-mock': ['test'], 'model-constants': ['util', 'constants'], 'types-import': ['types'],
   vision: ['service'], 'zod-parse': ['service'], azure: ['service'], 'audio-moderation': ['service'],
   assistants: ['service'], 'dynamic-import': SERVICE_LIKE, script: ['script'], 'legacy-v3': ['service', 'util', 'script'],
+  ...FRAMEWORK_ROLE_KINDS,
 };
 
 const IMPORTABLE = new Set(['component', 'hook', 'util', 'service', 'types', 'store', 'constants', 'middleware']);
@@ -303,7 +328,8 @@ function planBig(r, pkg) {
 }
 
 /** All source files with kinds, paths, sizes and roles; nothing rendered yet. */
-function plan(seed, nSource) {
+function plan(seed, nSource, profile) {
+  const SHARES = profile.shares;
   const r = createRng(seed);
   const rootSources = ['.eslintrc.cjs', 'prettier.config.mjs', 'vitest.workspace.ts', 'scripts/check-env.mjs'];
   const pkgs = planPackages(r, nSource - rootSources.length);
@@ -358,8 +384,8 @@ function plan(seed, nSource) {
   const nOpenai = Math.max(aiPkgs.length + 2, Math.round(nSource * SHARES.openai));
   const fitting = new Map();
   for (let assigned = aiPkgs.length, guard = 0; assigned < nOpenai && guard < 100_000; guard++) {
-    let role = r.weighted(OPENAI_ROLE_MIX);
-    const inAi = r.chance(0.85) || otherPkgs.length === 0;
+    let role = r.weighted(profile.roleMix);
+    const inAi = r.chance(profile.inAiPackages) || otherPkgs.length === 0;
     if (!inAi && ['chat-stream', 'embeddings', 'vision', 'zod-parse', 'assistants', 'audio-moderation'].includes(role) && r.chance(0.7)) role = 'alias-consumer';
     const pkg = r.weighted((inAi ? aiPkgs : otherPkgs).map((p) => [p, p.count]));
     const key = `${pkg.name}:${role}`;
@@ -531,6 +557,7 @@ function renderSource(seed, f, pkgs) {
   };
   const clientSpec = f.pkg.clientFile ? relSpecifier(f.path, f.pkg.clientFile.path) : '@acme/ai';
   if (f.role === 'client') mergeSnippet(openaiClientModule(c));
+  else if (f.role && f.role in FRAMEWORK_ROLE_KINDS) mergeSnippet(frameworkRole(c, f.role));
   else if (f.role) mergeSnippet(openaiRole(c, f.role, { clientSpec, routeStyle: f.pkg.spec.routeStyle }));
   if (f.other) mergeSnippet(otherSdk(c, f.other));
   if (f.noise) mergeSnippet(noise(c, f.noise));
@@ -782,10 +809,12 @@ function ignoredFiles(r, pkgs, texts, nSource) {
 /**
  * Generates the tree into `outDir` (which must not exist). Returns the manifest (also the caller's to save).
  */
-export function generate({ outDir, files: nSource, seed }) {
+export function generate({ outDir, files: nSource, seed, profile: profileName = 'monorepo' }) {
+  const profile = PROFILES[profileName];
+  if (!profile) throw new Error(`unknown profile ${profileName}`);
   const t0 = process.hrtime.bigint();
   if (nSource < 100) throw new Error('--files must be at least 100');
-  const { pkgs, all, rootSources } = plan(seed, nSource);
+  const { pkgs, all, rootSources } = plan(seed, nSource, profile);
   const r = createRng(hash32(`${seed}:scaffold`));
 
   const madeDirs = new Set();
@@ -847,6 +876,7 @@ export function generate({ outDir, files: nSource, seed }) {
   }
   return {
     generator: GENERATOR_VERSION,
+    profile: profileName,
     seed,
     files: nSource,
     packages: pkgs.length,
