@@ -92,5 +92,9 @@ function makeSite(file: string, line: number, column: number, start: number, end
   };
   if (draft.options !== undefined) site.options = draft.options;
   if (draft.toolChoice !== undefined) site.toolChoice = draft.toolChoice;
+  if (draft.request !== undefined) site.request = draft.request;
+  if (draft.modelAt !== undefined) site.modelAt = draft.modelAt;
+  if (draft.params !== undefined) site.params = draft.params;
+  if (draft.option !== undefined) site.option = draft.option;
   return site;
 }

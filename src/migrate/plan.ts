@@ -1,18 +1,18 @@
 import { MARKER } from '../collect/collect.js';
 import { requestObject } from '../sources/openai/detectors/features.js';
+import { v3Configuration } from '../sources/openai/detectors/clients.js';
 import { ts } from '../analysis/typescript/parse.js';
 import type { AnalyzedFile } from '../scan/scan.js';
 import { lookup } from '../analysis/typescript/scope.js';
 import type { Site } from '../scan/sites.js';
 import { eolOf, quoteOf, type TextEdit } from './edits.js';
 import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluator.js';
-import { apiNeeds, CAPABILITY_LABELS, DROPPABLE_CAPABILITIES, FEATURE_CAPABILITIES } from '../sources/openai/capabilities.js';
-import { mapModel } from '../sources/openai/models.js';
+import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
-import { parseInterval, type Capability } from '../templates/vocabulary.js';
 
 /** migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)` left. */
-export type Bucket = 'migrated' | 'review' | 'manual';
+export type { Bucket } from '../policy/decide.js';
+export { baseUrlEnv, regionBaseUrl } from '../policy/decide.js';
 
 export interface PlanItem {
   file: string;
@@ -22,6 +22,8 @@ export interface PlanItem {
   siteId: string | null;
   bucket: Bucket;
   reason: string;
+  /** The policy's reason for the step, word for word what `scan` shows for this site (review and manual items). */
+  because?: string;
 }
 
 export interface PlanOptions {
@@ -42,26 +44,10 @@ export const TODO_PREFIX = `${MARKER}:`;
 
 /** Options that only Azure's client takes; an OpenAI-compatible provider has no use for them. */
 const AZURE_ONLY_OPTIONS = ['endpoint', 'apiVersion', 'deployment', 'azureADTokenProvider', 'azureAdTokenProvider'];
-/** OpenAI account options: sent as OpenAI-Organization / OpenAI-Project headers that no other provider reads. */
-const OPENAI_ACCOUNT_OPTIONS = ['organization', 'project'];
-/** Request fields the openai SDK's types know, so a rename into one of them still type-checks. */
-const OPENAI_REQUEST_FIELDS = new Set(['max_tokens', 'max_completion_tokens', 'user', 'stop', 'seed', 'n']);
-
-/** The env var a provider's base URL can be overridden with: ZHIPUAI_API_KEY → ZHIPUAI_BASE_URL. */
-export function baseUrlEnv(template: Template): string {
-  return `${template.apiKey.env.replace(/_API_KEY$|_KEY$/, '')}_BASE_URL`;
-}
-
-export function regionBaseUrl(template: Template, region?: string): string {
-  const id = region ?? template.defaultRegion;
-  const found = template.regions[id];
-  if (!found) throw new Error(`unknown region ${id}`);
-  return found.baseURL;
-}
 
 /**
- * Plans the edits of one file for one provider: pure, nothing is written. Every site becomes edits, a note
- * for review, or a TODO marker for manual work; see README "What migrate changes".
+ * Plans the edits of one file for one provider: pure, nothing is written. Each site's decision (policy/decide.ts)
+ * becomes edits (its actions), a note for review, or a TODO marker for manual work; see README "What migrate changes".
  */
 export function planFile(file: AnalyzedFile, options: PlanOptions, evaluator: Evaluator): FilePlan {
   return new FilePlanner(file, options, evaluator).plan();
@@ -98,12 +84,14 @@ class FilePlanner {
   plan(): FilePlan {
     const order = ['client', 'call', 'env', 'model', 'import'];
     const sites = [...this.file.sites].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.start - b.start);
+    const decideOptions = { models: this.options.models, region: this.options.region };
     for (const site of sites) {
       if (this.isClaimed(site.start, site.end)) continue;
-      if (site.kind === 'client') this.client(site);
-      else if (site.kind === 'call') this.call(site);
-      else if (site.kind === 'env') this.env(site);
-      else if (site.kind === 'model') this.modelLiteral(site);
+      const decision = decide(site, this.t, decideOptions, this.file.sites);
+      if (site.kind === 'client') this.client(site, decision);
+      else if (site.kind === 'call') this.call(site, decision);
+      else if (site.kind === 'env') this.env(site, decision);
+      else if (site.kind === 'model') this.modelLiteral(site, decision);
     }
     this.flushRemovals();
     for (const [pos, { inline, indent, lines, from }] of this.inserted) {
@@ -117,9 +105,12 @@ class FilePlanner {
 
   // ---- clients -------------------------------------------------------------------------------------------
 
-  private client(site: Site): void {
+  private client(site: Site, decision: Decision): void {
     const node = this.find(site, ts.isNewExpression);
     if (!node) return;
+    const set = decision.steps.find((s) => s.action === 'set-client');
+    for (const step of decision.steps) if (step !== set && step.action !== 'remove-field') this.report(site, node, step);
+    if (!set) return;
     const env = this.t.apiKey.env;
     const url = regionBaseUrl(this.t, this.options.region);
     const q = this.quote;
@@ -128,7 +119,7 @@ class FilePlanner {
     const before = this.edits.length;
 
     if (site.sdk === 'openai-v3') {
-      const config = this.v3Configuration(node);
+      const config = v3Configuration(node);
       if (!config) {
         this.manual(site, node, `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${this.provider}`);
         return;
@@ -154,19 +145,8 @@ class FilePlanner {
     }
     if (this.edits.length > before) {
       this.claim(node);
-      this.item(site, 'migrated', `client now calls ${this.provider} at ${url} with the key in ${env}`);
+      this.report(site, node, set);
     }
-  }
-
-  /** `new OpenAIApi(new Configuration({...}))`, or a Configuration const of this file. */
-  private v3Configuration(node: ts.NewExpression): ts.ObjectLiteralExpression | undefined {
-    let arg = node.arguments?.[0];
-    if (arg && ts.isIdentifier(arg)) {
-      const decl = lookup(arg.text, arg);
-      arg = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
-    }
-    const options = arg && ts.isNewExpression(arg) ? arg.arguments?.[0] : undefined;
-    return options && ts.isObjectLiteralExpression(options) ? options : undefined;
   }
 
   /** `new AzureOpenAI(...)` → `new OpenAI(...)`, fixing the import; false when the class cannot be swapped safely. */
@@ -220,37 +200,48 @@ class FilePlanner {
 
   // ---- calls ---------------------------------------------------------------------------------------------
 
-  private call(site: Site): void {
+  private call(site: Site, decision: Decision): void {
     const node = this.find(site, ts.isCallExpression);
     if (!node || !site.api) return;
-    const p = this.provider;
-    if (site.confidence === 'likely') {
-      this.manual(site, node, `this looks like an OpenAI ${site.api} call, but its client could not be traced to the openai package: check that it goes to ${p}`);
-      return;
-    }
-    const needs = apiNeeds(site.api);
-    if (needs) {
-      const { support, note } = this.t.capabilities[needs.capability];
-      const label = CAPABILITY_LABELS[needs.capability];
-      if (support === 'no') {
-        this.manual(site, node, `${p} does not offer ${label}${note ? ` (${note})` : ''}: move ${site.api} to another service or remove it`);
-        return;
-      }
-      if (support === 'unknown') {
-        this.manual(site, node, `${p}'s support for ${label} is unconfirmed${note ? ` (${note})` : ''}: test ${site.api} against ${p} before relying on it`);
-        return;
-      }
-      if (support === 'partial') this.review(site, node, `${p} supports ${label} only partly: ${note ?? 'see its docs'}`);
-    }
-
     const request = this.requestObject(node);
-    if (request) {
-      this.callModel(site, node, request);
-      this.params(site, node, request);
-    } else if (needs?.modelKind && site.model === null && node.arguments.length > 0) {
-      this.manual(site, node, `the request is built elsewhere: make sure its model is a ${p} model`);
+    for (const step of decision.steps) {
+      if (!this.act(site, node, request, step)) continue;
+      this.report(site, node, step);
     }
-    this.features(site, node, request);
+  }
+
+  /** Carries out a step's action on the call; false when there is nothing to say (the edit had no target). */
+  private act(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression | undefined, step: Step): boolean {
+    const field = step.field;
+    const prop = request && field ? property(request, field) : undefined;
+    switch (step.action) {
+      case 'map-model': {
+        const literal = this.callModelLiteral(site, node, request);
+        if (!literal || !step.to) return false;
+        this.replaceLiteral(literal, step.to);
+        return true;
+      }
+      case 'remove-field':
+        if (!prop || !request) return false;
+        this.removeProperty(request, prop);
+        return true;
+      case 'clamp':
+        if (!prop || !ts.isPropertyAssignment(prop) || step.to === undefined) return false;
+        this.edits.push({ start: prop.initializer.getStart(this.sf), end: prop.initializer.end, text: step.to });
+        return true;
+      case 'rename-field':
+        if (!prop?.name || step.to === undefined) return false;
+        this.edits.push({ start: prop.name.getStart(this.sf), end: prop.name.end, text: step.to });
+        return true;
+      case 'set-field': {
+        const choice = request && (property(request, 'tool_choice') ?? property(request, 'function_call'));
+        if (!choice || !ts.isPropertyAssignment(choice) || step.to === undefined) return false;
+        this.edits.push({ start: choice.initializer.getStart(this.sf), end: choice.initializer.end, text: `${this.quote}${step.to}${this.quote}` });
+        return true;
+      }
+      default:
+        return true;
+    }
   }
 
   /** The request object literal when it is written in this file (inline or as a const): only that can be edited. */
@@ -259,155 +250,32 @@ class FilePlanner {
     return request?.getSourceFile() === this.sf ? request : undefined;
   }
 
-  private callModel(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression): void {
-    const prop = property(request, 'model');
-    if (!prop) return;
-    const init = ts.isPropertyAssignment(prop) ? prop.initializer : undefined;
-    if (init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))) {
-      this.mapLiteral(site, node, init);
-      return;
-    }
-    // A model from a constant is a model site of its own (mapped where it is declared), unless it is dynamic.
-    if (site.model === null) {
-      this.manual(site, node, `the model is chosen at run time: make sure it names a ${this.provider} model (e.g. ${this.t.models.defaults.chat ?? 'see qianyi providers show ' + this.t.id})`);
-    }
-  }
-
-  private mapLiteral(site: Site, at: ts.Node, literal: ts.StringLiteralLike): void {
-    const id = literal.text;
-    const override = this.options.models?.[id];
-    // A model the user chose (--model, config) is served as it is: that keeps a second run from flagging it.
-    const chosen = Object.values(this.options.models ?? {}).includes(id);
-    const mapping = override ? { how: 'mapped' as const, model: override } : chosen ? { how: 'identical' as const, model: id } : mapModel(this.t, id);
-    const replace = (model: string) => {
-      this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: model });
-      this.claim(literal);
-    };
-    switch (mapping.how) {
-      case 'identical':
-        return;
-      case 'mapped':
-        replace(mapping.model);
-        this.item(site, 'migrated', `model ${id} → ${mapping.model}`);
-        return;
-      case 'default':
-        replace(mapping.model);
-        this.review(site, at, `${id} is not in ${this.provider}'s model map: using its default ${mapping.kind} model ${mapping.model}`);
-        return;
-      case 'none':
-        this.manual(site, at, `${this.provider} has no ${mapping.kind} model to replace ${id}`);
-        return;
-      case 'unknown':
-        this.review(site, at, `${id} is not a model qianyi knows for ${this.provider}: check that ${this.provider} serves it`);
-    }
-  }
-
-  /** temperature/top_p ranges and the template's field rules (rejected, renamed). */
-  private params(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression): void {
-    const p = this.provider;
-    for (const name of ['temperature', 'top_p'] as const) {
-      const prop = property(request, name);
-      const rule = this.t.params[name];
-      if (!prop || !ts.isPropertyAssignment(prop)) continue;
-      if (rule.support === 'rejected') {
-        this.removeProperty(request, prop);
-        this.review(site, node, `${p} rejects ${name}: removed`);
-        continue;
-      }
-      const value = numberOf(prop.initializer);
-      if (value === undefined || !rule.range) continue;
-      const range = parseInterval(rule.range);
-      let clamped = value;
-      if (value < range.min || (range.minExclusive && value <= range.min)) clamped = range.minExclusive ? range.min + 0.01 : range.min;
-      if (value > range.max || (range.maxExclusive && value >= range.max)) clamped = range.maxExclusive ? range.max - 0.01 : range.max;
-      if (clamped === value) continue;
-      const text = String(Number(clamped.toFixed(2)));
-      this.edits.push({ start: prop.initializer.getStart(this.sf), end: prop.initializer.end, text });
-      this.review(site, node, `${name} ${value} is outside ${p}'s range ${rule.range}: clamped to ${text}`);
-    }
-    for (const prop of request.properties) {
-      const name = prop.name && propertyNameText(prop.name);
-      const rule = name ? this.t.params.fields[name] : undefined;
-      if (!name || !rule || name === 'temperature' || name === 'top_p') continue;
-      if (rule.support === 'rejected') {
-        this.removeProperty(request, prop);
-        this.review(site, node, `${p} rejects ${name}${rule.note ? ` (${rule.note})` : ''}: removed`);
-      } else if (rule.support === 'renamed' && rule.to && prop.name) {
-        if (OPENAI_REQUEST_FIELDS.has(rule.to) && !property(request, rule.to)) {
-          this.edits.push({ start: prop.name.getStart(this.sf), end: prop.name.end, text: rule.to });
-          this.review(site, node, `${p} takes ${rule.to} instead of ${name}: renamed`);
-        } else {
-          this.review(site, node, `${p} reads ${rule.to} instead of ${name}, which the openai SDK's types do not know: pass it as ${rule.to} if you need it`);
-        }
-      }
-    }
-  }
-
-  /** Capabilities behind request features: dropped when harmless, marked when not, noted when partial. */
-  private features(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression | undefined): void {
-    const p = this.provider;
-    const seen = new Set<Capability>();
-    for (const feature of site.features) {
-      const capability = FEATURE_CAPABILITIES[feature];
-      if (!capability || seen.has(capability)) continue;
-      seen.add(capability);
-      if (capability === 'tool_choice') {
-        this.toolChoice(site, node, request);
-        continue;
-      }
-      const { support, note } = this.t.capabilities[capability];
-      const label = CAPABILITY_LABELS[capability];
-      const detail = note ? ` (${note})` : '';
-      if (support === 'no') {
-        const field = capability === 'stream_usage' ? 'stream_options' : capability === 'seed' ? 'seed' : undefined;
-        const prop = field && request ? property(request, field) : undefined;
-        if (DROPPABLE_CAPABILITIES.has(capability) && prop && request) {
-          this.removeProperty(request, prop);
-          this.review(site, node, `${p} does not offer ${label}: ${field} removed`);
-        } else {
-          this.manual(site, node, `${p} does not offer ${label}${detail}: rework this call`);
-        }
-      } else if (support === 'partial') {
-        this.review(site, node, `${p} supports ${label} only partly${detail}`);
-      } else if (support === 'unknown') {
-        this.review(site, node, `${p}'s support for ${label} is unconfirmed${detail}: test it`);
-      }
-    }
-  }
-
-  private toolChoice(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression | undefined): void {
-    const p = this.provider;
-    const modes = this.t.params.toolChoiceModes;
-    const prop = request && (property(request, 'tool_choice') ?? property(request, 'function_call'));
-    if (modes === 'unknown') {
-      this.review(site, node, `which tool_choice values ${p} accepts is unconfirmed: test this call`);
-      return;
-    }
+  /** The model literal written in the call: the request's `model:`, or a 3.x positional model argument. */
+  private callModelLiteral(site: Site, node: ts.CallExpression, request: ts.ObjectLiteralExpression | undefined): ts.StringLiteralLike | undefined {
+    const prop = request && property(request, 'model');
     const init = prop && ts.isPropertyAssignment(prop) ? prop.initializer : undefined;
-    const mode = !init ? undefined
-      : ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) ? init.text
-      : ts.isObjectLiteralExpression(init) ? 'named' : undefined;
-    if (mode === undefined) {
-      this.review(site, node, `${p} accepts tool_choice ${modes.join(', ')} only: check the value this call sends`);
-      return;
-    }
-    if ((modes as string[]).includes(mode) || !init) return;
-    if ((modes as string[]).includes('auto')) {
-      this.edits.push({ start: init.getStart(this.sf), end: init.end, text: `${this.quote}auto${this.quote}` });
-      this.review(site, node, `${p} accepts tool_choice ${modes.join(', ')} only: ${mode === 'named' ? 'the named function' : `"${mode}"`} became "auto", so the model may answer without calling a tool`);
-    } else {
-      this.manual(site, node, `${p} does not accept tool_choice ${mode}: rework this call`);
-    }
+    if (init && ts.isStringLiteralLike(init)) return init;
+    const positional = node.arguments.find((a) => ts.isStringLiteralLike(a) && a.text === site.model);
+    return positional && ts.isStringLiteralLike(positional) ? positional : undefined;
+  }
+
+  private replaceLiteral(literal: ts.StringLiteralLike, model: string): void {
+    this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: model });
+    this.claim(literal);
   }
 
   // ---- env reads and model literals ----------------------------------------------------------------------
 
-  private env(site: Site): void {
-    const target = site.name === 'OPENAI_API_KEY' ? this.t.apiKey.env
-      : site.name === 'OPENAI_BASE_URL' || site.name === 'OPENAI_API_BASE' ? baseUrlEnv(this.t) : undefined;
-    if (!target) return;
+  private env(site: Site, decision: Decision): void {
     const node = this.findAt(site.start, site.end);
     if (!node) return;
+    for (const step of decision.steps) {
+      if (step.action === 'rename-env' && !this.renameEnv(node, step.to!)) continue;
+      this.report(site, node, step);
+    }
+  }
+
+  private renameEnv(node: ts.Node, target: string): boolean {
     if (ts.isPropertyAccessExpression(node)) {
       this.edits.push({ start: node.name.getStart(this.sf), end: node.name.end, text: target });
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
@@ -421,14 +289,18 @@ class FilePlanner {
       const arg = node.arguments[0];
       this.edits.push({ start: arg.getStart(this.sf) + 1, end: arg.end - 1, text: target });
     } else {
-      return;
+      return false;
     }
-    this.item(site, 'migrated', `${site.name} → ${target}`);
+    return true;
   }
 
-  private modelLiteral(site: Site): void {
+  private modelLiteral(site: Site, decision: Decision): void {
     const node = this.findAt(site.start, site.end);
-    if (node && ts.isStringLiteralLike(node)) this.mapLiteral(site, node, node);
+    if (!node || !ts.isStringLiteralLike(node)) return;
+    for (const step of decision.steps) {
+      if (step.action === 'map-model' && step.to) this.replaceLiteral(node, step.to);
+      this.report(site, node, step);
+    }
   }
 
   // ---- edit helpers --------------------------------------------------------------------------------------
@@ -505,11 +377,15 @@ class FilePlanner {
     }
   }
 
-  private review(site: Site, at: ts.Node, message: string): void {
-    this.comment(at, `// ${NOTE_PREFIX} ${message}`);
-    this.item(site, 'review', message);
+  /** A step's outcome: a note for review, a TODO for manual work, an item for what was migrated. */
+  private report(site: Site, at: ts.Node, step: Step): void {
+    const bucket = bucketOf(step);
+    if (!bucket || step.note === undefined) return;
+    if (bucket !== 'migrated') this.comment(at, `// ${bucket === 'review' ? NOTE_PREFIX : TODO_PREFIX} ${step.note}`);
+    this.item(site, bucket, step.note, bucket === 'migrated' ? undefined : step.reason);
   }
 
+  /** Manual work the decision could not foresee (the code's shape defeats the edit). */
   private manual(site: Site, at: ts.Node, message: string): void {
     this.comment(at, `// ${TODO_PREFIX} ${message}`);
     this.item(site, 'manual', message);
@@ -554,8 +430,10 @@ class FilePlanner {
     return scanner.getTokenEnd();
   }
 
-  private item(site: Site, bucket: Bucket, reason: string): void {
-    this.items.push({ file: site.file, line: site.line, column: site.column, api: site.api, siteId: site.id, bucket, reason });
+  private item(site: Site, bucket: Bucket, reason: string, because?: string): void {
+    const item: PlanItem = { file: site.file, line: site.line, column: site.column, api: site.api, siteId: site.id, bucket, reason };
+    if (because !== undefined) item.because = because;
+    this.items.push(item);
   }
 
   private claim(node: ts.Node): void {
@@ -599,12 +477,3 @@ class FilePlanner {
 function property(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
   return object.properties.find((p) => p.name !== undefined && propertyNameText(p.name) === name);
 }
-
-function numberOf(node: ts.Expression): number | undefined {
-  if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
-    return -Number(node.operand.text);
-  }
-  return undefined;
-}
-

@@ -28,6 +28,14 @@ export interface Site {
   options?: string[] | null;
   /** Calls that set tool_choice (or function_call): the mode written, null when it is not a literal. */
   toolChoice?: 'none' | 'auto' | 'required' | 'named' | null;
+  /** Calls: where the request object is written (`in-file` can be edited; `other-file`; `unresolved`). */
+  request?: 'in-file' | 'other-file' | 'unresolved';
+  /** Calls with a known model: `call` when the literal is written in the call's request, `elsewhere` when read from a constant. */
+  modelAt?: 'call' | 'elsewhere';
+  /** Env reads that are the value of an object property (`organization: process.env.OPENAI_ORG_ID`): its name. */
+  option?: string;
+  /** Calls: the ranged fields the request sets (temperature, top_p, frequency_penalty, presence_penalty), with their number literal or null. */
+  params?: Record<string, number | null>;
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;

@@ -113,12 +113,13 @@ describe('qianyi migrate (CLI)', () => {
 describe('qianyi check (CLI)', () => {
   it('exits 1 with the diff before the migration and 0 after it, when everything is supported', () => {
     const dir = repo();
-    const before = qianyi(['check', dir, '--provider', 'zhipu']);
+    // Qianfan takes every call of the app (Zhipu does not take its forced tool_choice: manual work stays).
+    const before = qianyi(['check', dir, '--provider', 'qianfan']);
     expect(before.code).toBe(1);
     expect(before.stdout).toContain('+++ b/src/services/tools.ts');
     expect(before.stdout).toContain('6 files would change');
-    expect(qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']).code).toBe(0);
-    const after = qianyi(['check', dir, '--provider', 'zhipu']);
+    expect(qianyi(['migrate', dir, '--provider', 'qianfan', '--yes']).code).toBe(0);
+    const after = qianyi(['check', dir, '--provider', 'qianfan']);
     expect(after.code).toBe(0);
     expect(after.stdout).toContain('0 files would change');
   });

@@ -28,7 +28,9 @@ function site(kind: Site['kind'], over: Partial<Site> = {}): Site {
     ...over,
   };
 }
-const call = (api: string, over: Partial<Site> = {}) => site('call', { api, ...over });
+// As the calls detector reports them: the request written in the file, a known model written in the call.
+const call = (api: string, over: Partial<Site> = {}) =>
+  site('call', { api, request: 'in-file', ...(over.model ? { modelAt: 'call' as const } : {}), ...over });
 const reasonOf = (s: Site, t: Template) => verdictForSite(s, t);
 
 describe('the fixture app (fixtures/verdicts)', () => {
@@ -49,10 +51,11 @@ describe('the fixture app (fixtures/verdicts)', () => {
   }
 
   it('ranks the providers', () => {
-    // The app has 9 sites. Every provider: import ok; client, env and the gpt-4o-mini model literal are caveats
-    // (re-pointed / replaced / mapped); the streamed chat is a caveat (mapped model, plus temperature rules).
-    // beta.assistants.create is blocked everywhere (no provider has the Assistants API).
-    // The rest comes from the matrix:
+    // The app has 9 sites. Every provider: the import, the re-pointed client, the renamed OPENAI_API_KEY and the
+    // mapped gpt-4o-mini literal are ok (the migration changes them with nothing to check); the streamed chat
+    // is ok where its model maps and temperature 0.7 is within range (a caveat where a range, a partial or an
+    // unconfirmed temperature is in the way). beta.assistants.create is blocked everywhere (no provider has
+    // the Assistants API). The rest comes from the matrix:
     //   embeddings | images.generate | named tool_choice
     // doubao       yes      | yes             | unknown  -> 1 blocked (assistants)
     // hunyuan      yes      | unknown         | unknown  -> 1 blocked
@@ -68,23 +71,23 @@ describe('the fixture app (fixtures/verdicts)', () => {
     // spark        no       | no              | partial  -> 3 blocked
     // yi           no       | no              | unknown  -> 3 blocked
     // minimax      no       | no              | no       -> 4 blocked
-    // Within a group every non-blocked site is a caveat, so the tie falls to the number of caveats that rest
-    // on unconfirmed facts (fewer first), then to the id.
+    // Within a group the tie falls to the number of caveats, then to those that rest on unconfirmed facts
+    // (fewer first), then to the id.
     expect(rankProviders(results)).toEqual([
-      { provider: 'qianfan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 0 },
-      { provider: 'doubao', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
-      { provider: 'hunyuan', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
-      { provider: 'siliconflow', ok: 1, caveat: 7, blocked: 1, unconfirmed: 2 },
-      { provider: 'stepfun', ok: 1, caveat: 7, blocked: 1, unconfirmed: 4 },
-      { provider: 'zhipu', ok: 1, caveat: 6, blocked: 2, unconfirmed: 0 },
-      { provider: 'sensenova', ok: 1, caveat: 6, blocked: 2, unconfirmed: 1 },
-      { provider: 'baichuan', ok: 1, caveat: 6, blocked: 2, unconfirmed: 2 },
-      { provider: 'qwen', ok: 1, caveat: 6, blocked: 2, unconfirmed: 2 },
-      { provider: 'deepseek', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
-      { provider: 'moonshot', ok: 1, caveat: 5, blocked: 3, unconfirmed: 0 },
-      { provider: 'spark', ok: 1, caveat: 5, blocked: 3, unconfirmed: 1 },
-      { provider: 'yi', ok: 1, caveat: 5, blocked: 3, unconfirmed: 2 },
-      { provider: 'minimax', ok: 1, caveat: 4, blocked: 4, unconfirmed: 0 },
+      { provider: 'qianfan', ok: 7, caveat: 1, blocked: 1, unconfirmed: 0 },
+      { provider: 'doubao', ok: 6, caveat: 2, blocked: 1, unconfirmed: 2 },
+      { provider: 'hunyuan', ok: 6, caveat: 2, blocked: 1, unconfirmed: 2 },
+      { provider: 'siliconflow', ok: 6, caveat: 2, blocked: 1, unconfirmed: 2 },
+      { provider: 'stepfun', ok: 4, caveat: 4, blocked: 1, unconfirmed: 4 },
+      { provider: 'zhipu', ok: 5, caveat: 2, blocked: 2, unconfirmed: 0 },
+      { provider: 'sensenova', ok: 5, caveat: 2, blocked: 2, unconfirmed: 1 },
+      { provider: 'baichuan', ok: 5, caveat: 2, blocked: 2, unconfirmed: 2 },
+      { provider: 'qwen', ok: 4, caveat: 3, blocked: 2, unconfirmed: 2 },
+      { provider: 'deepseek', ok: 5, caveat: 1, blocked: 3, unconfirmed: 0 },
+      { provider: 'moonshot', ok: 4, caveat: 2, blocked: 3, unconfirmed: 0 },
+      { provider: 'spark', ok: 4, caveat: 2, blocked: 3, unconfirmed: 1 },
+      { provider: 'yi', ok: 4, caveat: 2, blocked: 3, unconfirmed: 2 },
+      { provider: 'minimax', ok: 4, caveat: 1, blocked: 4, unconfirmed: 0 },
     ]);
   });
 });
@@ -186,27 +189,44 @@ describe('capability reasons', () => {
 describe('parameter reasons', () => {
   const chat = (features: string[], model = 'glm-5.2') => call('chat.completions.create', { model, features });
 
-  it('clamped temperature', () => {
-    expect(reasonOf(chat(['temperature']), T.zhipu as Template).reason).toBe(
-      "chat.completions.create sets temperature, which the migration clamps to Zhipu GLM's range [0, 1]: the official " +
-        'SDK sends 0.01 with do_sample false for 0 and 0.99 for 1.',
+  const withParams = (params: Record<string, number | null>, model = 'glm-5.2') =>
+    call('chat.completions.create', { model, features: Object.keys(params), params });
+
+  it('clamped temperature: a literal outside the range', () => {
+    expect(reasonOf(withParams({ temperature: 1.5 }), T.zhipu as Template).reason).toBe(
+      "chat.completions.create sets temperature 1.5, outside Zhipu GLM's range [0, 1], so the migration clamps it to 1: " +
+        'the official SDK sends 0.01 with do_sample false for 0 and 0.99 for 1.',
     );
   });
 
-  it('fixed temperature', () => {
-    expect(reasonOf(chat(['temperature'], 'kimi-k2.6'), T.moonshot as Template).reason).toBe(
-      'chat.completions.create sets temperature, which Moonshot Kimi fixes at 1, so the migration removes it: kimi ' +
-        'models return HTTP 400 for any other value; moonshot-v1 accepts [0, 1].',
+  it('a literal inside the range passes (the migration changes nothing)', () => {
+    expect(reasonOf(withParams({ temperature: 0.7 }), T.zhipu as Template).verdict).toBe('ok');
+  });
+
+  it('a value computed at run time must stay within the range', () => {
+    expect(reasonOf(withParams({ temperature: null }), T.zhipu as Template).reason).toBe(
+      "chat.completions.create sets temperature to a value computed at run time, which must stay within Zhipu GLM's " +
+        'range [0, 1]: the official SDK sends 0.01 with do_sample false for 0 and 0.99 for 1.',
     );
+  });
+
+  it('fixed temperature: clamped to the fixed value, as the migration does', () => {
+    const v = reasonOf(withParams({ temperature: 0.7 }, 'kimi-k2.6'), T.moonshot as Template);
+    expect(v.reasons.map((r) => r.reason)).toEqual([
+      "chat.completions.create sets temperature 0.7, outside Moonshot Kimi's range [1, 1], so the migration clamps it " +
+        'to 1: kimi models return HTTP 400 for any other value; moonshot-v1 accepts [0, 1].',
+      'chat.completions.create sets temperature, which Moonshot Kimi supports only partially: kimi models return HTTP ' +
+        '400 for any other value; moonshot-v1 accepts [0, 1].',
+    ]);
   });
 
   it('a range equal to OpenAI’s passes', () => {
     expect(reasonOf(chat(['temperature', 'top_p'], 'hunyuan-turbos-latest'), T.hunyuan as Template).verdict).toBe('ok');
   });
 
-  it('renamed field', () => {
+  it('renamed field the SDK types do not know: reported, not renamed', () => {
     expect(reasonOf(chat(['user']), T.zhipu as Template).reason).toBe(
-      'chat.completions.create sets user, which the migration renames to user_id for Zhipu GLM.',
+      "chat.completions.create sets user, which Zhipu GLM reads as user_id, a field the openai SDK's types do not know.",
     );
   });
 
@@ -224,10 +244,11 @@ describe('parameter reasons', () => {
   });
 
   it('partial field with a range', () => {
-    expect(reasonOf(chat(['frequency_penalty'], 'Baichuan4'), T.baichuan as Template).reason).toBe(
-      "chat.completions.create sets frequency_penalty, which the migration clamps to Baichuan's range [1, 2]: " +
-        "OpenAI's default 0 is invalid.",
-    );
+    expect(reasonOf(withParams({ frequency_penalty: 0.5 }, 'Baichuan4'), T.baichuan as Template).reasons.map((r) => r.reason)).toEqual([
+      "chat.completions.create sets frequency_penalty 0.5, outside Baichuan's range [1, 2], so the migration clamps it " +
+        "to 1: OpenAI's default 0 is invalid.",
+      "chat.completions.create sets frequency_penalty, which Baichuan supports only partially: OpenAI's default 0 is invalid.",
+    ]);
   });
 
   it('unknown range', () => {
@@ -249,10 +270,18 @@ describe('parameter reasons', () => {
 });
 
 describe('model reasons', () => {
-  it('mapped model on a call', () => {
-    expect(reasonOf(call('chat.completions.create', { model: 'gpt-4o' }), T.deepseek as Template).reason).toBe(
-      'chat.completions.create uses model gpt-4o: the migration maps it to deepseek-flash on DeepSeek.',
-    );
+  it('mapped model on a call: ok, the migration maps it', () => {
+    expect(reasonOf(call('chat.completions.create', { model: 'gpt-4o' }), T.deepseek as Template)).toMatchObject({
+      verdict: 'ok',
+      reason: 'chat.completions.create uses model gpt-4o: the migration maps it to deepseek-flash on DeepSeek.',
+    });
+  });
+
+  it('a model read from a constant is judged where the constant is written', () => {
+    expect(reasonOf(call('chat.completions.create', { model: 'gpt-9-turbo', modelAt: 'elsewhere' }), T.qwen as Template)).toMatchObject({
+      verdict: 'ok',
+      reason: 'chat.completions.create works on Alibaba Qwen as written.',
+    });
   });
 
   it('dated snapshots resolve to their model', () => {
@@ -329,18 +358,25 @@ describe('import, client and env sites', () => {
     });
   });
 
-  it('3.x and Azure imports are caveats', () => {
+  it('3.x and Azure imports are ok: their clients carry the change', () => {
     expect(reasonOf(site('import', { name: 'openai', sdk: 'openai-v3' }), deepseek).reason).toBe(
-      'This import is the openai 3.x SDK, whose Configuration the migration re-points to DeepSeek.',
+      'This import is the openai 3.x SDK: its client is re-pointed to DeepSeek where it is constructed.',
     );
     expect(reasonOf(site('import', { name: '@azure/openai', sdk: 'azure-openai' }), deepseek).reason).toBe(
-      'This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for DeepSeek.',
+      'This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for DeepSeek where it is constructed.',
     );
+  });
+
+  it('a client whose options are built elsewhere is manual work', () => {
+    expect(reasonOf(site('client', { name: 'OpenAI', options: null }), deepseek)).toMatchObject({
+      verdict: 'caveat',
+      reason: "The OpenAI client's options are built elsewhere, so the migration cannot re-point it to DeepSeek: set its key and base URL by hand.",
+    });
   });
 
   it('clients are re-pointed; organization and project are dropped', () => {
     const v = reasonOf(site('client', { name: 'OpenAI', options: ['apiKey', 'organization'] }), deepseek);
-    expect(v.verdict).toBe('caveat');
+    expect(v.verdict).toBe('ok');
     expect(v.reasons.map((r) => r.reason)).toEqual([
       'The OpenAI client is re-pointed to DeepSeek (baseURL https://api.deepseek.com, key from DEEPSEEK_API_KEY).',
       'The client sets organization, which DeepSeek does not use, so the migration removes it.',
@@ -350,9 +386,14 @@ describe('import, client and env sites', () => {
   it('env variables', () => {
     const env = (name: string) => reasonOf(site('env', { name }), deepseek);
     expect(env('OPENAI_API_KEY').reason).toBe('OPENAI_API_KEY is replaced by DEEPSEEK_API_KEY for DeepSeek.');
-    expect(env('OPENAI_BASE_URL').reason).toBe("OPENAI_BASE_URL is replaced by DeepSeek's base URL https://api.deepseek.com.");
+    expect(env('OPENAI_BASE_URL').reason).toBe("OPENAI_BASE_URL is replaced by DEEPSEEK_BASE_URL, DeepSeek's base URL (https://api.deepseek.com).");
     expect(env('OPENAI_MODEL').reason).toBe('OPENAI_MODEL must name a DeepSeek model such as deepseek-flash.');
-    expect(env('OPENAI_ORG_ID').reason).toBe('OPENAI_ORG_ID has no equivalent on DeepSeek, so the migration stops using it.');
+    expect(env('OPENAI_ORG_ID').reason).toBe('OPENAI_ORG_ID has no equivalent on DeepSeek: check what the code does with it.');
+    // As the value of an option of a client the migration rewrites, it goes with that option.
+    const client = site('client', { name: 'OpenAI', options: ['organization'] });
+    const org = site('env', { name: 'OPENAI_ORG_ID', option: 'organization' });
+    expect(reasonOf(org, deepseek).verdict).toBe('caveat');
+    expect(verdictForSite(org, deepseek, [client, org])).toMatchObject({ verdict: 'ok' });
     expect(env('OPENAI_WEBHOOK_SECRET')).toMatchObject({
       verdict: 'blocked',
       reason: 'OPENAI_WEBHOOK_SECRET needs OpenAI webhooks, which DeepSeek does not support.',

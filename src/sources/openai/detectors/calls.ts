@@ -4,6 +4,7 @@ import {
   V3_DISTINCTIVE_METHODS, V3_METHODS,
 } from '../surface.js';
 import type { Confidence, Sdk } from '../../../scan/sites.js';
+import { OPENAI_RANGES } from '../capabilities.js';
 import type { Evaluator } from '../../../analysis/typescript/evaluator.js';
 import type { DetectContext, Detector } from './context.js';
 import { requestFeatures, requestObject } from './features.js';
@@ -21,16 +22,20 @@ export const calls: Detector = {
       const request = requestObject(call, ctx.evaluator);
       const features = requestFeatures(method, request, ctx.evaluator);
       const positional = target.sdk === 'openai-v3' ? V3_POSITIONAL_MODEL[target.api] : undefined;
-      const modelInfo = positional !== undefined ? positionalModel(call, positional, ctx) : request ? modelOf(request, ctx) : null;
+      const model = positional !== undefined ? positionalModel(call, positional, ctx) : request ? modelOf(request, ctx) : null;
+      const params = request ? rangedParams(request) : undefined;
       ctx.report(call, {
         kind: 'call',
         sdk: target.sdk,
         api: target.api,
-        model: modelInfo,
+        model: model?.value ?? null,
         features,
         confidence: target.confidence,
         name: null,
         ...(features.includes('tool_choice') && request ? { toolChoice: toolChoiceOf(request) } : {}),
+        ...(call.arguments.length > 0 ? { request: !request ? 'unresolved' as const : request.getSourceFile() === ctx.sf ? 'in-file' as const : 'other-file' as const } : {}),
+        ...(model ? { modelAt: model.at } : {}),
+        ...(params ? { params } : {}),
       });
     }
   },
@@ -75,36 +80,64 @@ function isDistinctivePath(path: string[]): boolean {
 /** 3.x methods that take the model as a positional argument: `createTranscription(file, model, ...)`. */
 const V3_POSITIONAL_MODEL: Record<string, number> = { createTranscription: 1, createTranslation: 1 };
 
-function positionalModel(call: ts.CallExpression, index: number, ctx: DetectContext): string | null {
+/** A call's model: its value, and whether the literal is written in the call (`call`) or read from elsewhere. */
+interface CallModel {
+  value: string;
+  at: 'call' | 'elsewhere';
+}
+
+function positionalModel(call: ts.CallExpression, index: number, ctx: DetectContext): CallModel | null {
   const arg = call.arguments[index];
   if (!arg) return null;
   if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) {
     ctx.callModelLiterals.add(arg);
-    return arg.text;
+    return { value: arg.text, at: 'call' };
   }
   const value = ctx.evaluator.expr(arg);
-  return value.k === 'string' ? value.value : null;
+  return value.k === 'string' ? { value: value.value, at: 'elsewhere' } : null;
 }
 
 /** The request's model when it is a string, wherever the string is declared. */
-function modelOf(request: ts.ObjectLiteralExpression, ctx: DetectContext): string | null {
+function modelOf(request: ts.ObjectLiteralExpression, ctx: DetectContext): CallModel | null {
   for (const prop of request.properties) {
     const isModel = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) && prop.name.text === 'model';
     if (!isModel) continue;
     if (ts.isPropertyAssignment(prop)) {
       const init = prop.initializer;
       if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) {
-        if (init.getSourceFile() === ctx.sf) ctx.callModelLiterals.add(init);
-        return init.text;
+        // A request const in another module: its literal is a model site of that file.
+        if (init.getSourceFile() !== ctx.sf) return { value: init.text, at: 'elsewhere' };
+        ctx.callModelLiterals.add(init);
+        return { value: init.text, at: 'call' };
       }
       const value = ctx.evaluator.expr(init);
-      return value.k === 'string' ? value.value : null;
+      return value.k === 'string' ? { value: value.value, at: 'elsewhere' } : null;
     }
     if (ts.isShorthandPropertyAssignment(prop)) {
       const value = ctx.evaluator.identifier(prop.name.text, prop);
-      return value.k === 'string' ? value.value : null;
+      return value.k === 'string' ? { value: value.value, at: 'elsewhere' } : null;
     }
     return null;
+  }
+  return null;
+}
+
+/** Fields whose range differs between providers, as the request writes them: the number literal, else null. */
+function rangedParams(request: ts.ObjectLiteralExpression): Record<string, number | null> | undefined {
+  let found: Record<string, number | null> | undefined;
+  for (const prop of request.properties) {
+    const key = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) ? prop.name.text : undefined;
+    if (!key || !Object.hasOwn(OPENAI_RANGES, key)) continue;
+    found ??= {};
+    found[key] = ts.isPropertyAssignment(prop) ? numberOf(prop.initializer) : null;
+  }
+  return found;
+}
+
+function numberOf(node: ts.Expression): number | null {
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return -Number(node.operand.text);
   }
   return null;
 }

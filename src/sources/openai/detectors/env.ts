@@ -36,7 +36,23 @@ function reportName(ctx: DetectContext, node: ts.Node, name: string): void {
   const sdk = envVarSdk(name);
   if (!sdk) return;
   const site: SiteDraft = { kind: 'env', sdk, api: null, model: null, features: [], confidence: 'certain', name };
+  const option = optionOf(node);
+  if (option) site.option = option;
   ctx.report(node, site);
+}
+
+/** The property an env read is the value of (`organization: process.env.OPENAI_ORG_ID ?? ''`), if any. */
+function optionOf(node: ts.Node): string | undefined {
+  let cur = node;
+  while (
+    ts.isParenthesizedExpression(cur.parent) || ts.isAsExpression(cur.parent) || ts.isNonNullExpression(cur.parent) ||
+    (ts.isBinaryExpression(cur.parent) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(cur.parent.operatorToken.kind))
+  ) {
+    cur = cur.parent;
+  }
+  const parent = cur.parent;
+  if (!parent || !ts.isPropertyAssignment(parent) || parent.initializer !== cur) return undefined;
+  return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : undefined;
 }
 
 /** `process.env` or `import.meta.env`. */

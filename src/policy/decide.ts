@@ -1,0 +1,534 @@
+/**
+ * The policy: each site is decided once, for a provider (and the models the run maps), as a list of steps
+ * `{ verdict, action, reason, note }`. `scan` shows the verdicts and reasons; `migrate` turns each action into
+ * text edits and each step into a bucket (see `bucketOf`); `check` counts those buckets. Nothing here reads
+ * the tree: the detectors record on the site every value a decision needs (the model literal and where it is
+ * written, the numeric literal of a ranged field, the tool_choice mode, the client's options).
+ *
+ * - `ok`: works as written once the client points at the provider, or with a change the migration makes
+ *   that needs no second look (a mapped model, a renamed env var, a re-pointed client).
+ * - `caveat`: works with a change the user should read (a clamped or removed field, a default model), or the
+ *   provider supports it only partially, or support is unconfirmed. An `unknown` capability is always a
+ *   caveat whose reason starts with "unconfirmed:"; it is never guessed either way.
+ * - `blocked`: the provider lacks the endpoint, feature or mode (capability `no`), except for request fields
+ *   the migration can simply remove (`seed`, `stream_options`), which are caveats.
+ */
+import type { Site } from '../scan/sites.js';
+import {
+  apiNeeds,
+  CAPABILITY_LABELS,
+  DECLARE_FIELDS,
+  DROPPABLE_CAPABILITIES,
+  FEATURE_CAPABILITIES,
+  OPENAI_RANGES,
+} from '../sources/openai/capabilities.js';
+import { mapModel, type ModelMapping } from '../sources/openai/models.js';
+import type { FieldRule, Template } from '../templates/schema.js';
+import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
+
+export type Verdict = 'ok' | 'caveat' | 'blocked';
+
+/**
+ * What the migration does for a step. `set-client` re-points a client; `map-model` replaces a model literal;
+ * `remove-field`, `rename-field`, `clamp` and `set-field` edit a request field; `rename-env` renames an env
+ * var read; `mark` leaves a TODO(qianyi) for manual work; `none` changes no code.
+ */
+export type Action =
+  | 'set-client'
+  | 'map-model'
+  | 'remove-field'
+  | 'rename-field'
+  | 'clamp'
+  | 'set-field'
+  | 'rename-env'
+  | 'mark'
+  | 'none';
+
+/** The migration's bucket for a step: see `bucketOf`. */
+export type Bucket = 'migrated' | 'review' | 'manual';
+
+export interface Step {
+  verdict: Verdict;
+  /** What the step is about: a capability, a request field, `model`, `api`, `client`, `import`, `env`. */
+  subject: string;
+  action: Action;
+  /** One English sentence naming the api/feature and the provider (what `scan` shows). */
+  reason: string;
+  /** What the migration says in the code and its report; absent when it has nothing to say. */
+  note?: string;
+  /** The request field an edit touches. */
+  field?: string;
+  /** The new text of an edit: a model id, a field name, a number, a tool_choice mode, an env var name. */
+  to?: string;
+}
+
+export interface Decision {
+  site: string;
+  provider: string;
+  /** The worst of the steps. */
+  verdict: Verdict;
+  /** The first step with that verdict. */
+  reason: string;
+  steps: Step[];
+}
+
+export interface DecideOptions {
+  /** OpenAI model id → model id, from `--model` and the config file; wins over the template's map. */
+  models?: Record<string, string>;
+  /** Region id of the template; the template's default when absent. */
+  region?: string;
+}
+
+const SEVERITY: Record<Verdict, number> = { ok: 0, caveat: 1, blocked: 2 };
+
+/** Reasons about unconfirmed support start with this (the ranking counts them). */
+export const UNCONFIRMED = 'unconfirmed: ';
+
+/** Manual work when the step marks or blocks, review when it is a caveat, migrated when it changes code. */
+export function bucketOf(step: Step): Bucket | null {
+  if (step.note === undefined) return null;
+  if (step.action === 'mark' || step.verdict === 'blocked') return 'manual';
+  if (step.verdict === 'caveat') return 'review';
+  return step.action === 'none' ? null : 'migrated';
+}
+
+/** The env var a provider's base URL can be overridden with: ZHIPUAI_API_KEY → ZHIPUAI_BASE_URL. */
+export function baseUrlEnv(template: Template): string {
+  return `${template.apiKey.env.replace(/_API_KEY$|_KEY$/, '')}_BASE_URL`;
+}
+
+export function regionBaseUrl(template: Template, region?: string): string {
+  const id = region ?? template.defaultRegion;
+  const found = template.regions[id];
+  if (!found) throw new Error(`unknown region ${id}`);
+  return found.baseURL;
+}
+
+/** The decision for one site on one provider. `within` are the sites of its file, to see what encloses it. */
+export function decide(site: Site, t: Template, options: DecideOptions = {}, within: readonly Site[] = []): Decision {
+  const steps = new Decider(t, options).site(site, within);
+  // The headline is the first of the worst steps (the endpoint comes before features, features before model).
+  let worst = steps[0]!;
+  for (const s of steps) if (SEVERITY[s.verdict] > SEVERITY[worst.verdict]) worst = s;
+  return { site: site.id, provider: t.id, verdict: worst.verdict, reason: worst.reason, steps };
+}
+
+// Notes often hold parentheses themselves, so they follow a colon.
+const withNote = (note: string | undefined) => (note ? `: ${note}` : '');
+const inParens = (note: string | undefined) => (note ? ` (${note})` : '');
+
+/** The capability behind each kind of model, to judge a provider that names no model of that kind. */
+const KIND_CAPABILITY: Record<ModelKind, Capability> = {
+  chat: 'chat',
+  reasoning: 'chat',
+  vision: 'vision',
+  embedding: 'embeddings',
+  image: 'images',
+  transcription: 'audio_transcription',
+  speech: 'audio_speech',
+  moderation: 'moderations',
+};
+
+/** OpenAI account options: sent as OpenAI-Organization / OpenAI-Project headers that no other provider reads. */
+export const OPENAI_ACCOUNT_OPTIONS = ['organization', 'project'];
+/** Client options the migration sets or removes when it re-points a client (Azure's and 3.x's included). */
+const CLIENT_OPTIONS = new Set(['apiKey', 'baseURL', 'basePath', 'organization', 'project', 'endpoint', 'apiVersion', 'deployment']);
+/** Request fields the openai SDK's types know, so a rename into one of them still type-checks. */
+const OPENAI_REQUEST_FIELDS = new Set(['max_tokens', 'max_completion_tokens', 'user', 'stop', 'seed', 'n']);
+
+class Decider {
+  private readonly p: string;
+
+  constructor(
+    private readonly t: Template,
+    private readonly options: DecideOptions,
+  ) {
+    this.p = t.name.en;
+  }
+
+  site(site: Site, within: readonly Site[]): Step[] {
+    switch (site.kind) {
+      case 'call':
+        return this.call(site);
+      case 'model':
+        return this.modelSite(site);
+      case 'import':
+        return this.importSite(site);
+      case 'client':
+        return this.client(site);
+      case 'env':
+        return this.env(site, within);
+    }
+  }
+
+  // ---- clients and imports -------------------------------------------------------------------------------
+
+  private client(site: Site): Step[] {
+    const { p, t } = this;
+    const env = t.apiKey.env;
+    const url = regionBaseUrl(t, this.options.region);
+    const name = site.name ?? 'OpenAI';
+    if (site.options === null) {
+      const note = site.sdk === 'openai-v3'
+        ? `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${p}`
+        : `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${p}`;
+      return [step('caveat', 'client', 'mark', `The ${name} client's options are built elsewhere, so the migration cannot re-point it to ${p}: set its key and base URL by hand.`, note)];
+    }
+    const steps: Step[] = [
+      step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
+        `client now calls ${p} at ${url} with the key in ${env}`),
+    ];
+    for (const option of OPENAI_ACCOUNT_OPTIONS) {
+      if (site.options?.includes(option)) {
+        steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));
+      }
+    }
+    if (site.options?.includes('webhookSecret')) {
+      const c = this.capability('webhooks', 'The client option webhookSecret');
+      if (c) steps.push(c);
+    }
+    return steps;
+  }
+
+  private importSite(site: Site): Step[] {
+    const p = this.p;
+    if (site.sdk === 'openai-v3') {
+      return [step('ok', 'import', 'none', `This import is the openai 3.x SDK: its client is re-pointed to ${p} where it is constructed.`)];
+    }
+    if (site.sdk === 'azure-openai') {
+      return [step('ok', 'import', 'none', `This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for ${p} where it is constructed.`)];
+    }
+    return [step('ok', 'import', 'none', `The import of ${site.name ?? 'openai'} stays as it is: ${p} is reached through the same SDK.`)];
+  }
+
+  // ---- env reads -----------------------------------------------------------------------------------------
+
+  private env(site: Site, within: readonly Site[]): Step[] {
+    const { p, t } = this;
+    const name = site.name ?? 'an OpenAI environment variable';
+    // The value of a client option the migration sets or removes goes with that option.
+    const client = within.some((c) => c.kind === 'client' && c.options !== null && c.options?.includes(site.option ?? ''));
+    if (client && CLIENT_OPTIONS.has(site.option ?? '') && name !== 'OPENAI_API_KEY' && name !== 'OPENAI_BASE_URL' && name !== 'OPENAI_API_BASE') {
+      return [step('ok', 'env', 'none', `${name} is the client's ${site.option}, which the migration replaces for ${p}.`)];
+    }
+    const url = regionBaseUrl(t, this.options.region);
+    switch (name) {
+      case 'OPENAI_API_KEY':
+        return [step('ok', 'env', 'rename-env', `${name} is replaced by ${t.apiKey.env} for ${p}.`, `${name} → ${t.apiKey.env}`, undefined, t.apiKey.env)];
+      case 'OPENAI_BASE_URL':
+      case 'OPENAI_API_BASE':
+        return [step('ok', 'env', 'rename-env', `${name} is replaced by ${baseUrlEnv(t)}, ${p}'s base URL (${url}).`, `${name} → ${baseUrlEnv(t)}`, undefined, baseUrlEnv(t))];
+      case 'AZURE_OPENAI_API_KEY':
+        return [step('caveat', 'env', 'none', `${name} is read outside the client: ${p}'s key is in ${t.apiKey.env}.`, `${name} is read here: ${p}'s key is in ${t.apiKey.env}`)];
+      case 'AZURE_OPENAI_ENDPOINT':
+        return [step('caveat', 'env', 'none', `${name} is read outside the client: ${p}'s base URL is ${url}.`, `${name} is read here: ${p}'s base URL is ${url}`)];
+      case 'OPENAI_MODEL': {
+        const chat = t.models.defaults.chat;
+        const such = chat ? ` such as ${chat}` : '';
+        return [step('caveat', 'env', 'none', `${name} must name a ${p} model${such}.`, `${name} must now name a ${p} model${such}`)];
+      }
+      case 'OPENAI_WEBHOOK_SECRET':
+        return [this.capability('webhooks', name) ?? step('ok', 'env', 'none', `${name} keeps working with ${p}.`)];
+      default:
+        return [step('caveat', 'env', 'none', `${name} has no equivalent on ${p}: check what the code does with it.`, `${name} has no equivalent on ${p}: check what this code does with it`)];
+    }
+  }
+
+  // ---- calls ---------------------------------------------------------------------------------------------
+
+  private call(site: Site): Step[] {
+    const { p, t } = this;
+    const api = site.api ?? 'an unrecognised call';
+    if (site.confidence === 'likely') {
+      const note = `this looks like an OpenAI ${api} call, but its client could not be traced to the openai package: check that it goes to ${p}`;
+      return [step('caveat', 'api', 'mark', `${api} looks like an OpenAI call, but its client could not be traced to the openai package: check that it goes to ${p}.`, note)];
+    }
+    const needs = site.api ? apiNeeds(site.api) : null;
+    const steps: Step[] = [];
+    if (!needs) {
+      steps.push(step('caveat', 'api', 'none', `${UNCONFIRMED}qianyi does not know the SDK call ${api}, so check by hand whether ${p} supports it.`,
+        `qianyi does not know the SDK call ${api}: check that ${p} supports it`));
+    } else {
+      const { support, note } = t.capabilities[needs.capability];
+      const label = CAPABILITY_LABELS[needs.capability];
+      if (support === 'no') {
+        return [step('blocked', needs.capability, 'mark', `${api} needs ${label}, which ${p} does not support${withNote(note)}.`,
+          `${p} does not offer ${label}${inParens(note)}: move ${api} to another service or remove it`)];
+      }
+      if (support === 'unknown') {
+        // The endpoint itself is unconfirmed: test it before anything else.
+        return [step('caveat', needs.capability, 'mark', `${UNCONFIRMED}${api} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`,
+          `${p}'s support for ${label} is unconfirmed${inParens(note)}: test ${api} against ${p} before relying on it`)];
+      }
+      if (support === 'partial') {
+        steps.push(step('caveat', needs.capability, 'none', `${api} needs ${label}, which ${p} supports only partially${withNote(note)}.`,
+          `${p} supports ${label} only partly: ${note ?? 'see its docs'}`));
+      }
+    }
+    if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api));
+    const editable = site.request === 'in-file';
+    const seen = new Set<Capability>(needs ? [needs.capability] : []);
+    // Ranged fields first, then the other fields, then the capabilities behind features.
+    const fields = site.features.filter((f) => !FEATURE_CAPABILITIES[f]);
+    const ordered = [...fields.filter(isRanged), ...fields.filter((f) => !isRanged(f))];
+    for (const feature of ordered) steps.push(...this.field(site, feature, api, editable));
+    for (const feature of site.features) {
+      const cap = FEATURE_CAPABILITIES[feature];
+      if (!cap || seen.has(cap)) continue;
+      seen.add(cap);
+      if (cap === 'tool_choice') steps.push(...this.toolChoice(site, api, editable));
+      else steps.push(...this.featureCapability(cap, feature, api, editable));
+    }
+    // Steps explain what is not ok; an ok step is kept when it changes code or when there is nothing else to say.
+    const kept = steps.filter((s) => s.verdict !== 'ok' || s.action !== 'none');
+    return kept.length > 0 ? kept : [step('ok', 'api', 'none', `${api} works on ${p} as written.`)];
+  }
+
+  private callModel(site: Site, kind: ModelKind, api: string): Step[] {
+    const { p, t } = this;
+    if (site.model === null) {
+      const fallback = t.models.defaults[kind];
+      if (!fallback) return [this.noModel(kind, `${api} takes a ${kind} model`)];
+      const reason = `${api} takes its model at run time, so the migration cannot map it: it must name a ${p} ${kind} model such as ${fallback}.`;
+      const note = site.request === 'in-file'
+        ? `the model is chosen at run time: make sure it names a ${p} model (e.g. ${t.models.defaults.chat ?? 'see qianyi providers show ' + t.id})`
+        : `the request is built elsewhere: make sure its model is a ${p} model`;
+      return [step('caveat', 'model', 'mark', reason, note)];
+    }
+    // A model read from a constant is decided where the constant is written (a model site of its own).
+    if (site.modelAt !== 'call') {
+      return [step('ok', 'model', 'none', `${api} uses model ${site.model}, which is mapped where it is written.`)];
+    }
+    return [this.model(site.model, `${api} uses model ${site.model}`)];
+  }
+
+  /** A request field without a capability of its own: ranges, renames, removals, unconfirmed fields. */
+  private field(site: Site, field: string, api: string, editable: boolean): Step[] {
+    const p = this.p;
+    const rule = fieldRule(this.t, field);
+    if (!rule) {
+      if (!DECLARE_FIELDS.has(field)) return [];
+      return [step('caveat', field, 'none', `${UNCONFIRMED}${api} sets ${field}, which ${p}'s template does not document.`,
+        `${p}'s template does not document ${field}: test this call`)];
+    }
+    const note = withNote(rule.note);
+    if (rule.support === 'rejected') {
+      return [this.edit('remove-field', field, editable, `${api} sets ${field}, which ${p} rejects, so the migration removes it${note}.`,
+        field === 'temperature' || field === 'top_p' ? `${p} rejects ${field}: removed` : `${p} rejects ${field}${inParens(rule.note)}: removed`,
+        `${p} rejects ${field}${inParens(rule.note)}: remove it from the request, which is built in another file`)];
+    }
+    const steps: Step[] = [];
+    const openaiRange = OPENAI_RANGES[field];
+    if (rule.range && openaiRange && formatInterval(parseInterval(rule.range)) !== openaiRange) {
+      steps.push(...this.range(site, field, rule.range, api, editable, note));
+    }
+    switch (rule.support) {
+      case 'yes':
+        break;
+      case 'partial':
+        steps.push(step('caveat', field, 'none', `${api} sets ${field}, which ${p} supports only partially${note}.`, `${p} supports ${field} only partly${inParens(rule.note)}`));
+        break;
+      case 'ignored':
+        steps.push(step('caveat', field, 'none', `${api} sets ${field}, which ${p} ignores${note}.`, `${p} ignores ${field}${inParens(rule.note)}`));
+        break;
+      case 'renamed': {
+        const to = rule.to!;
+        const renamable = OPENAI_REQUEST_FIELDS.has(to) && !(site.features.includes(to));
+        if (renamable) {
+          steps.push(this.edit('rename-field', field, editable, `${api} sets ${field}, which the migration renames to ${to} for ${p}${note}.`,
+            `${p} takes ${to} instead of ${field}: renamed`, `${p} takes ${to} instead of ${field}: rename it in the request, which is built in another file`, to));
+        } else {
+          steps.push(step('caveat', field, 'none', `${api} sets ${field}, which ${p} reads as ${to}, a field the openai SDK's types do not know${note}.`,
+            `${p} reads ${to} instead of ${field}, which the openai SDK's types do not know: pass it as ${to} if you need it`));
+        }
+        break;
+      }
+      case 'unknown':
+        steps.push(step('caveat', field, 'none', `${UNCONFIRMED}${api} sets ${field}, which is not confirmed for ${p}${note}.`,
+          `${p}'s support for ${field} is unconfirmed${inParens(rule.note)}: test this call`));
+        break;
+    }
+    return steps;
+  }
+
+  /** A numeric field whose range on the provider differs from OpenAI's: clamped when it is a literal outside it. */
+  private range(site: Site, field: string, written: string, api: string, editable: boolean, note: string): Step[] {
+    const p = this.p;
+    const range = parseInterval(written);
+    const value = site.params?.[field];
+    if (value === undefined || value === null) {
+      return [step('caveat', field, 'none', `${api} sets ${field} to a value computed at run time, which must stay within ${p}'s range ${formatInterval(range)}${note}.`,
+        `${field} is computed at run time: keep it within ${p}'s range ${written}`)];
+    }
+    let clamped = value;
+    if (value < range.min || (range.minExclusive && value <= range.min)) clamped = range.minExclusive ? range.min + 0.01 : range.min;
+    if (value > range.max || (range.maxExclusive && value >= range.max)) clamped = range.maxExclusive ? range.max - 0.01 : range.max;
+    if (clamped === value) return [];
+    const text = String(Number(clamped.toFixed(2)));
+    return [this.edit('clamp', field, editable, `${api} sets ${field} ${value}, outside ${p}'s range ${formatInterval(range)}, so the migration clamps it to ${text}${note}.`,
+      `${field} ${value} is outside ${p}'s range ${written}: clamped to ${text}`,
+      `${field} ${value} is outside ${p}'s range ${written}: set it to ${text} in the request, which is built in another file`, text)];
+  }
+
+  private featureCapability(cap: Capability, feature: string, api: string, editable: boolean): Step[] {
+    const { p, t } = this;
+    const { support, note } = t.capabilities[cap];
+    const label = CAPABILITY_LABELS[cap];
+    switch (support) {
+      case 'yes':
+        return [];
+      case 'no': {
+        if (DROPPABLE_CAPABILITIES.has(cap)) {
+          const field = cap === 'stream_usage' ? 'stream_options' : 'seed';
+          return [this.edit('remove-field', field, editable, `${api} sets ${feature}, which ${p} does not support, so the migration removes it${withNote(note)}.`,
+            `${p} does not offer ${label}: ${field} removed`, `${p} does not offer ${label}: remove ${field} from the request, which is built in another file`)];
+        }
+        return [step('blocked', cap, 'mark', `${api} needs ${label}, which ${p} does not support${withNote(note)}.`, `${p} does not offer ${label}${inParens(note)}: rework this call`)];
+      }
+      case 'partial':
+        return [step('caveat', cap, 'none', `${api} needs ${label}, which ${p} supports only partially${withNote(note)}.`, `${p} supports ${label} only partly${inParens(note)}`)];
+      case 'unknown':
+        return [step('caveat', cap, 'none', `${UNCONFIRMED}${api} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`, `${p}'s support for ${label} is unconfirmed${inParens(note)}: test it`)];
+    }
+  }
+
+  /**
+   * The tool_choice the call writes, against the modes the template lists. `auto` is the default every
+   * OpenAI-compatible provider serves. A mode the provider does not take becomes `auto` where it takes that
+   * (the call still runs, but the model may answer without calling a tool: blocked when the matrix says the
+   * provider cannot force a tool, so the user decides), else the call is manual work.
+   */
+  private toolChoice(site: Site, api: string, editable: boolean): Step[] {
+    const { p, t } = this;
+    const mode = site.toolChoice ?? null;
+    const modes = t.params.toolChoiceModes;
+    const { support, note } = t.capabilities.tool_choice;
+    const label = CAPABILITY_LABELS.tool_choice;
+    const capabilityReason = support === 'no' ? `${api} needs ${label}, which ${p} does not support${withNote(note)}.`
+      : support === 'unknown' ? `${UNCONFIRMED}${api} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`
+      : support === 'partial' ? `${api} needs ${label}, which ${p} supports only partially${withNote(note)}.`
+      : `${api} sets tool_choice, and which values ${p} accepts is not confirmed.`;
+    if (mode === 'auto') return [];
+    if (modes === 'unknown') {
+      // Which modes work is unconfirmed: judged by the capability, and tested by hand.
+      return [step(support === 'no' ? 'blocked' : 'caveat', 'tool_choice', support === 'no' ? 'mark' : 'none', capabilityReason,
+        `which tool_choice values ${p} accepts is unconfirmed: test this call`)];
+    }
+    const accepted = modes as string[];
+    if (mode === null) {
+      // A value computed at run time may be forced: judged by the capability.
+      if (support === 'yes' && accepted.includes('required') && accepted.includes('named')) return [];
+      return [step(support === 'no' ? 'blocked' : 'caveat', 'tool_choice', support === 'no' ? 'mark' : 'none',
+        support === 'yes' ? `${api} sets tool_choice at run time, and ${p} accepts ${accepted.join(', ')} only.` : capabilityReason,
+        `${p} accepts tool_choice ${accepted.join(', ')} only: check the value this call sends`)];
+    }
+    if (accepted.includes(mode)) {
+      if (mode === 'none' || support === 'yes') return [];
+      if (support === 'partial') return [step('caveat', 'tool_choice', 'none', `${api} needs ${label}, which ${p} supports only partially${withNote(note)}.`, `${p} supports ${label} only partly${inParens(note)}`)];
+      return [step('caveat', 'tool_choice', 'none', `${UNCONFIRMED}${api} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`, `${p}'s support for ${label} is unconfirmed${inParens(note)}: test it`)];
+    }
+    if (!accepted.includes('auto')) {
+      return [step('blocked', 'tool_choice', 'mark', `${api} sets tool_choice ${mode}, which ${p} does not accept${withNote(note)}.`, `${p} does not accept tool_choice ${mode}: rework this call`)];
+    }
+    const what = mode === 'named' ? 'the named function' : `"${mode}"`;
+    const verdict: Verdict = support === 'no' ? 'blocked' : 'caveat';
+    const reason = support === 'no'
+      ? `${api} needs ${label}, which ${p} does not support${withNote(note)}: the migration switches it to auto, so the model may answer without calling a tool.`
+      : `${api} sets tool_choice ${mode}, which ${p} does not accept, so the migration switches it to auto${withNote(note)}.`;
+    const changed = `${p} accepts tool_choice ${accepted.join(', ')} only: ${what} became "auto", so the model may answer without calling a tool`;
+    if (!editable) {
+      return [step(verdict, 'tool_choice', 'mark', reason, `${p} accepts tool_choice ${accepted.join(', ')} only: set it to "auto" in the request, which is built in another file`)];
+    }
+    return [{ ...step(verdict, 'tool_choice', 'set-field', reason, changed, site.features.includes('tool_choice') ? 'tool_choice' : undefined, 'auto') }];
+  }
+
+  // ---- models --------------------------------------------------------------------------------------------
+
+  private modelSite(site: Site): Step[] {
+    if (site.model === null) return [step('ok', 'model', 'none', `This model site has no value to map for ${this.p}.`)];
+    return [this.model(site.model, `Model literal ${site.model}`)];
+  }
+
+  /** What the migration does with a model id it can rewrite. */
+  mapping(id: string): ModelMapping {
+    const override = this.options.models?.[id];
+    if (override) return { how: 'mapped', model: override };
+    // A model the user chose (--model, config) is served as it is: that keeps a second run from flagging it.
+    if (Object.values(this.options.models ?? {}).includes(id)) return { how: 'identical', model: id };
+    return mapModel(this.t, id);
+  }
+
+  private model(id: string, who: string): Step {
+    const p = this.p;
+    const m = this.mapping(id);
+    switch (m.how) {
+      case 'identical':
+        return step('ok', 'model', 'none', `${who}: ${p} serves it under the same id.`);
+      case 'mapped':
+        return step('ok', 'model', 'map-model', `${who}: the migration maps it to ${m.model} on ${p}.`, `model ${id} → ${m.model}`, undefined, m.model);
+      case 'default': {
+        const why = id.startsWith('ft:') ? `it is a fine-tuned model with no counterpart on ${p}` : `${p}'s template has no mapping for it`;
+        return step('caveat', 'model', 'map-model', `${who}: ${why}, so the migration uses the default ${m.kind} model ${m.model}.`,
+          `${id} is not in ${p}'s model map: using its default ${m.kind} model ${m.model}`, undefined, m.model);
+      }
+      case 'none':
+        return { ...this.noModel(m.kind, who), note: `${p} has no ${m.kind} model to replace ${id}` };
+      case 'unknown':
+        return step('caveat', 'model', 'none', `${UNCONFIRMED}${who}: it is not an OpenAI model qianyi knows, nor one that ${p}'s template names.`,
+          `${id} is not a model qianyi knows for ${p}: check that ${p} serves it`);
+    }
+  }
+
+  /**
+   * No model of a kind: blocked only when the provider lacks the capability outright. When the capability is
+   * unknown (or the template simply names no model), the user has to pick one: a caveat, never a guess.
+   */
+  private noModel(kind: ModelKind, who: string): Step {
+    const p = this.p;
+    const support = this.t.capabilities[KIND_CAPABILITY[kind]].support;
+    const note = `${p} has no ${kind} model: pick one by hand`;
+    if (support === 'no') return step('blocked', 'model', 'mark', `${who}: ${p} has no ${kind} model to replace it.`, note);
+    const prefix = support === 'unknown' ? UNCONFIRMED : '';
+    return step('caveat', 'model', 'mark', `${prefix}${who}: ${p}'s template names no ${kind} model, so one has to be chosen by hand.`, note);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------------
+
+  /** An edit of the request, or a mark when the request is written in another file. */
+  private edit(action: Action, field: string, editable: boolean, reason: string, note: string, elsewhere: string, to?: string): Step {
+    return editable ? step('caveat', field, action, reason, note, field, to) : step('caveat', field, 'mark', reason, elsewhere, field, to);
+  }
+
+  /** The step a capability gives, or null when the provider supports it. `who` is the api or the env var. */
+  private capability(cap: Capability, who: string): Step | null {
+    const { support, note } = this.t.capabilities[cap];
+    const p = this.p;
+    const label = CAPABILITY_LABELS[cap];
+    switch (support) {
+      case 'yes':
+        return null;
+      case 'no':
+        return step('blocked', cap, 'mark', `${who} needs ${label}, which ${p} does not support${withNote(note)}.`, `${p} does not offer ${label}${inParens(note)}: rework this code`);
+      case 'partial':
+        return step('caveat', cap, 'none', `${who} needs ${label}, which ${p} supports only partially${withNote(note)}.`, `${p} supports ${label} only partly${inParens(note)}`);
+      case 'unknown':
+        return step('caveat', cap, 'none', `${UNCONFIRMED}${who} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`, `${p}'s support for ${label} is unconfirmed${inParens(note)}: test it`);
+    }
+  }
+}
+
+function step(verdict: Verdict, subject: string, action: Action, reason: string, note?: string, field?: string, to?: string): Step {
+  const s: Step = { verdict, subject, action, reason };
+  if (note !== undefined) s.note = note;
+  if (field !== undefined) s.field = field;
+  if (to !== undefined) s.to = to;
+  return s;
+}
+
+const isRanged = (field: string) => field === 'temperature' || field === 'top_p';
+
+function fieldRule(t: Template, field: string): FieldRule | undefined {
+  if (field === 'temperature') return t.params.temperature;
+  if (field === 'top_p') return t.params.top_p;
+  return t.params.fields[field];
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planFile } from '../../src/migrate/plan.js';
+import { verdictsForSites } from '../../src/policy/verdict.js';
+import { analyze } from '../../src/scan/scan.js';
+import { loadBuiltinTemplates } from '../../src/templates/load.js';
+import { REPO } from '../helpers/exec.js';
+
+/**
+ * scan and migrate agree: for every fixture and provider, the sites scan calls caveat or blocked are exactly
+ * the sites migrate reports to review or as manual work, and for the same reasons (both come from one decision).
+ */
+const templates = loadBuiltinTemplates();
+const FIXTURES = ['fixtures/migrate/app/input', 'fixtures/migrate/azure/input', 'fixtures/migrate/crlf-bom/input', 'fixtures/migrate/edge/input', 'fixtures/migrate/v3/input', 'fixtures/verdicts/app', 'fixtures/demo-app'];
+
+for (const fixture of FIXTURES) {
+  describe(`scan and migrate agree on ${fixture}`, async () => {
+    const dir = path.join(REPO, fixture);
+    const analysis = await analyze({ paths: [dir], cwd: dir, types: false });
+    for (const t of templates) {
+      it(t.id, () => {
+        const [verdicts] = verdictsForSites(analysis.sites, [t]);
+        const scanSays = new Map<string, string[]>();
+        for (const v of verdicts!.verdicts) {
+          if (v.verdict !== 'ok') scanSays.set(v.site, v.reasons.filter((r) => r.verdict !== 'ok').map((r) => r.reason).sort());
+        }
+        const migrateSays = new Map<string, string[]>();
+        for (const file of analysis.files) {
+          for (const item of planFile(file, { template: t }, analysis.evaluator).items) {
+            if (item.bucket === 'migrated' || !item.siteId) continue;
+            const list = migrateSays.get(item.siteId) ?? [];
+            list.push((item as { because?: string }).because ?? item.reason);
+            migrateSays.set(item.siteId, list);
+          }
+        }
+        for (const [k, v] of migrateSays) migrateSays.set(k, [...new Set(v)].sort());
+        expect(Object.fromEntries(migrateSays)).toEqual(Object.fromEntries(scanSays));
+      });
+    }
+  });
+}
