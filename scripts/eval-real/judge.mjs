@@ -147,6 +147,9 @@ export function fileChanges(before, after) {
   return { changed, inserted, markers };
 }
 
+const ENDPOINT = new Set(['client', 'endpoint']);
+const PAYLOAD = new Set(['model', 'key', 'env']);
+
 /** The label an edit at `line` belongs to: the most specific covering label, else the one covering the line above. */
 function owner(labels, file, line) {
   return labelsAt(labels, file, line)[0] ?? labelsAt(labels, file, line - 1)[0] ?? null;
@@ -177,18 +180,22 @@ export function judgeEdits(changes, labels, provider, report) {
   const wrong = [];
   const missed = [];
   const unmarked = [];
+  const sameRequest = (label) => (label.request ? labels.filter((l) => l.request === label.request) : [label]);
   for (const label of labels) {
     const { verb, text } = expectation(label, provider);
     const edits = touched.get(label) ?? [];
     if ((verb === 'leave' || verb === 'mark') && edits.length > 0) wrong.push({ label, text, edits });
-    if ((verb === 'repoint' || verb === 'map model') && edits.length === 0) missed.push({ label, text });
-    if (verb === 'mark' && label.site !== false && !marked.has(label)) unmarked.push({ label, text });
+    // A call moves with its client: 'repoint' on a call needs no edit of its own. A client counts as
+    // re-pointed when any endpoint of its request moved (the v3 SDK's Configuration + OpenAIApi pair).
+    const moved = ENDPOINT.has(label.what)
+      ? sameRequest(label).some((l) => ENDPOINT.has(l.what) && (touched.get(l) ?? []).length > 0)
+      : edits.length > 0;
+    if ((verb === 'repoint' || verb === 'map model') && label.what !== 'call' && !moved) missed.push({ label, text });
+    // Manual work is reported when the site, or another site of the same request, is in the report or marked.
+    if (verb === 'mark' && label.site !== false && !sameRequest(label).some((l) => marked.has(l))) unmarked.push({ label, text });
   }
   return { wrong, missed, unmarked, unlabelled, mixed: mixedRequests(labels, touched, provider) };
 }
-
-const ENDPOINT = new Set(['client', 'endpoint']);
-const PAYLOAD = new Set(['model', 'key', 'env']);
 
 /**
  * A request (labels sharing `request`) is mixed when its endpoint moved but a model/key the labels say

@@ -84,6 +84,21 @@ describe('judgeEdits', () => {
     expect(r.mixed.map((m: { request: string }) => m.request)).toEqual(['f']);
     expect(r.unmarked).toEqual([]);
   });
+  it('a call moves with its client; a client pair (Configuration + OpenAIApi) moves when either half does; manual work counts as reported through its request', () => {
+    const pair = [
+      { file: 'v3.js', line: 1, end: 3, what: 'client', site: true, request: 'v3', expect: 'repoint' },
+      { file: 'v3.js', line: 5, what: 'client', site: 'optional', request: 'v3', expect: 'repoint' },
+      { file: 'v3.js', line: 8, end: 10, what: 'call', site: true, request: 'v3', expect: 'repoint' },
+      { file: 'm.js', line: 1, what: 'client', site: true, request: 'm', expect: 'mark: assistants only' },
+      { file: 'm.js', line: 3, what: 'call', site: true, request: 'm', expect: 'mark: assistants' },
+    ];
+    const r = judgeEdits(edits({ 'v3.js': { inserted: [3] } }), pair, 'deepseek', { manual: [{ file: 'm.js', line: 3 }], review: [] });
+    expect(r.missed).toEqual([]);
+    expect(r.unmarked).toEqual([]);
+    const none = judgeEdits(edits({}), pair, 'deepseek', null);
+    expect(none.missed.map((m: { label: { line: number } }) => m.label.line)).toEqual([1, 5]);
+    expect(none.unmarked.map((m: { label: { line: number } }) => m.label.line)).toEqual([1, 3]);
+  });
   it('an edit outside every label is reported as unlabelled', () => {
     expect(judgeEdits(edits({ 'z.ts': { changed: [1] } }), labels, 'deepseek', null).unlabelled.map((u: { file: string }) => u.file)).toEqual(['z.ts']);
   });
