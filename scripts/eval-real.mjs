@@ -193,6 +193,15 @@ function table(results) {
       per(r, (p) => p.unlabelled.length),
       tscCell(r),
     ]);
+  const ok = results.filter((r) => !r.missing);
+  const sum = (f) => providers.map((p) => ok.reduce((n, r) => n + (r.providers[p] ? f(r.providers[p]) : 0), 0)).join('/');
+  const added = providers.map((p) => ok.filter((r) => typeof r.tscBefore === 'number' && typeof r.providers[p]?.tscAfter === 'number' && r.providers[p].tscAfter > r.tscBefore).length).join('/');
+  rows.push([
+    `total (${ok.length} repos${results.length > ok.length ? `, ${results.length - ok.length} missing` : ''})`,
+    String(ok.reduce((n, r) => n + (r.scan.sites ?? 0), 0)), '', '',
+    sum((p) => p.wrongLines), sum((p) => p.missed.length), sum((p) => p.mixed.length + p.textMixed.length),
+    sum((p) => p.unmarked.length), sum((p) => p.unlabelled.length), `${added} repos gain errors`,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
