@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../util/path.js';
 import { discover } from './discover.js';
+import { decode } from './encoding.js';
 import { isCandidate } from './prefilter.js';
 import type { SkippedFile } from '../scan/sites.js';
 
@@ -35,6 +36,8 @@ export interface Collected {
   candidates: Candidate[];
   skipped: SkippedFile[];
   markers: Marker[];
+  /** `.env*` files found by the same rules, for the migration to add the provider's key to. */
+  envFiles: Array<{ file: string; rel: string }>;
   phases: { discover: number; prefilter: number };
 }
 
@@ -45,7 +48,7 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** discover → read every file once → keep the candidates. Node built-ins only: no parser is loaded here. */
 export function collect(options: CollectOptions): Collected {
   let last = performance.now();
-  const { root, files } = discover(options);
+  const { root, files, envFiles } = discover(options);
   const discoverMs = Math.round(performance.now() - last);
   last = performance.now();
 
@@ -55,15 +58,22 @@ export function collect(options: CollectOptions): Collected {
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
   for (const file of files) {
     const rel = toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
-      if (text.length > MAX_FILE_BYTES && statSync(file).size > MAX_FILE_BYTES) {
+      bytes = readFileSync(file);
+      if (bytes.length > MAX_FILE_BYTES) {
         skipped.push({ file: rel, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
         continue;
       }
     } catch (error) {
       skipped.push({ file: rel, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
+    }
+    const decoded = decode(bytes);
+    const text = decoded.text;
+    if (!decoded.ok) {
+      // Never parsed, so never rewritten; listed only when it would have been migrated.
+      if (isCandidate(text)) skipped.push({ file: rel, reason: decoded.reason, encoding: decoded.encoding });
       continue;
     }
     if (isCandidate(text)) candidates.push({ file, rel, text });
@@ -75,6 +85,7 @@ export function collect(options: CollectOptions): Collected {
     candidates,
     skipped,
     markers,
+    envFiles: envFiles.map((file) => ({ file, rel: toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file)) })),
     phases: { discover: discoverMs, prefilter: Math.round(performance.now() - last) },
   };
 }

@@ -10,9 +10,12 @@ export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', 
 
 /** Directory names never descended into: dependencies, VCS data, build output, caches. */
 export const ALWAYS_SKIPPED_DIRS = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage', '.next', '.nuxt', '.output',
+  'node_modules', '.git', '.qianyi', '.hg', '.svn', 'dist', 'build', 'coverage', '.next', '.nuxt', '.output',
   '.svelte-kit', '.turbo', '.vercel', '.cache', '.yarn', '.pnpm-store',
 ]);
+
+/** `.env`, `.env.example`, `.env.local` ...: where apps keep OPENAI_API_KEY. Found by the same rules as code. */
+export const ENV_FILE = /^\.env(?:\.[\w.-]+)?$/;
 
 const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 const MINIFIED_FILE = /\.min\.[mc]?js$/;
@@ -32,6 +35,8 @@ export interface Discovery {
   root: string;
   /** Absolute paths, sorted. */
   files: string[];
+  /** `.env*` files under the same paths and filters (absolute, sorted). */
+  envFiles: string[];
 }
 
 interface IgnoreLayer {
@@ -54,6 +59,8 @@ export function discover(options: DiscoverOptions): Discovery {
   const isIncluded = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
   const isExcluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const files = new Set<string>();
+  const envFiles = new Set<string>();
+  const add = (file: string) => (isSourceFile(path.basename(file)) ? files : envFiles).add(file);
 
   const hasFilters = Boolean(options.include?.length || options.exclude?.length);
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
@@ -61,8 +68,8 @@ export function discover(options: DiscoverOptions): Discovery {
   for (const target of targets) {
     const stat = statSync(target);
     if (stat.isFile()) {
-      // A file named explicitly is scanned even if ignored, as long as it is a source file.
-      if (isSourceFile(path.basename(target))) files.add(target);
+      // A file named explicitly is scanned even if ignored, as long as it is a source or .env file.
+      if (isSourceFile(path.basename(target)) || ENV_FILE.test(path.basename(target))) add(target);
       continue;
     }
     // A folder named on the command line is scanned even when a .gitignore above it ignores it (a build
@@ -71,18 +78,18 @@ export function discover(options: DiscoverOptions): Discovery {
     const layers = isIgnoredPath(inherited, target) ? [] : inherited;
     walk(target, layers, (file) => {
       if (!hasFilters) {
-        files.add(file);
+        add(file);
         return;
       }
       const rel = relative(file);
-      if (isIncluded(rel) && !isExcluded(rel)) files.add(file);
+      if (isIncluded(rel) && !isExcluded(rel)) add(file);
     }, (dir) => {
       if (!hasFilters) return false;
       const rel = relative(dir);
       return rel !== '' && (isExcluded(rel) || isExcluded(`${rel}/`));
     });
   }
-  return { root, files: [...files].sort() };
+  return { root, files: [...files].sort(), envFiles: [...envFiles].sort() };
 }
 
 /** The root `discover` will report paths against, or null when a path does not exist (discover says so). */
@@ -130,7 +137,7 @@ function walk(
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(layers, full, true) || isPruned(full)) continue;
         stack.push({ dir: full, layers });
       } else if (entry.isFile()) {
-        if (isSourceFile(entry.name) && !isIgnored(layers, full, false)) onFile(full);
+        if ((isSourceFile(entry.name) || ENV_FILE.test(entry.name)) && !isIgnored(layers, full, false)) onFile(full);
       }
     }
   }

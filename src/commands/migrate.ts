@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { gitState } from '../migrate/git.js';
-import { migrate, type MigrateResult } from '../migrate/migrate.js';
+import { rootOf } from '../collect/discover.js';
+import { apply } from '../migrate/apply.js';
+import { firstDirtyPath, someOutsideGit } from '../migrate/git.js';
+import { Journal, journalRootFor } from '../migrate/journal.js';
+import { plan, resultOf, type MigrateResult, type MigrationPlan } from '../migrate/migrate.js';
+import { analyze } from '../scan/scan.js';
 import { allTemplates, checkRegion, chooseTemplate, loadConfig, parseModelOverrides } from '../options.js';
 import { migrationJson, migrationPretty, type MigrationView } from '../reporters/migration.js';
 import type { Template } from '../templates/schema.js';
@@ -55,16 +59,50 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
   };
 }
 
-export async function runMigration(paths: string[], run: PreparedRun, write: boolean, progressOn: boolean): Promise<MigrateResult> {
+/** Scans once and plans once: the value the preview shows and `apply` writes. */
+export async function planRun(paths: string[], run: PreparedRun, progressOn: boolean): Promise<MigrationPlan> {
   const progress = await startProgress(`Scanning for OpenAI usage…`, { enabled: progressOn });
   try {
-    return await migrate({
-      paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, types: run.types,
-      template: run.template, region: run.region, models: run.models, write,
-    });
+    const analysis = await analyze({ paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, types: run.types });
+    return plan(analysis, { template: run.template, region: run.region, models: run.models });
   } finally {
     progress.stop();
   }
+}
+
+export async function runMigration(paths: string[], run: PreparedRun, write: boolean, progressOn: boolean): Promise<MigrateResult> {
+  const planned = await planRun(paths, run, progressOn);
+  return resultOf(planned, write ? apply(planned, { onRecovered: warn }) : undefined);
+}
+
+/**
+ * Takes the writer's lock on the repository before anything is read (rolling back a run a killed process
+ * left half done, so the tree is checked and planned as it was), then checks the git tree of each path.
+ */
+export function lockAndCheck(paths: string[], force: boolean | undefined): Journal | undefined {
+  const cwd = process.cwd();
+  const root = rootOf(paths, cwd);
+  if (root === null) return undefined; // the scan names the missing path
+  const { journal, recovered } = Journal.lock(journalRootFor(root));
+  recovered.forEach(warn);
+  try {
+    const dirty = firstDirtyPath(paths, cwd);
+    if (dirty && !force) {
+      const where = paths.length > 1 ? ` of ${dirty.path}` : '';
+      throw new UsageError(
+        `the git working tree${where} has uncommitted changes (${dirty.files.length} file${dirty.files.length === 1 ? '' : 's'}, e.g. ${dirty.files[0]})`,
+        'commit or stash them first so the migration can be reviewed and undone with git, or pass --force (or use --dry-run)',
+      );
+    }
+  } catch (error) {
+    journal.release();
+    throw error;
+  }
+  return journal;
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`qianyi: ${message}\n`);
 }
 
 /** `qianyi migrate [paths...]`: returns the exit code. */
@@ -82,23 +120,20 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
   }
   const dryRun = options.dryRun === true;
   const progressOn = options.progress && format === 'pretty';
-  if (!dryRun) {
-    const root = path.resolve(paths[0] ?? '.');
-    const state = gitState(rootDir(root));
-    if (state.kind === 'dirty' && !options.force) {
-      throw new UsageError(
-        `the git working tree has uncommitted changes (${state.files.length} file${state.files.length === 1 ? '' : 's'}, e.g. ${state.files[0]})`,
-        'commit or stash them first so the migration can be reviewed and undone with git, or pass --force (or use --dry-run)',
-      );
-    }
-    if (state.kind === 'not-a-repo' && !options.force) {
-      process.stderr.write('qianyi: warning: not a git repository, so the changes cannot be undone with git\n');
-    }
-    if (!options.yes) {
-      if (!interactive) {
+  const journal = dryRun ? undefined : lockAndCheck(paths, options.force);
+  try {
+    if (!dryRun) {
+      if (someOutsideGit(paths, process.cwd()) && !options.force) {
+        process.stderr.write('qianyi: warning: not a git repository, so the changes cannot be undone with git (qianyi undo can)\n');
+      }
+      if (!options.yes && !interactive) {
         throw new UsageError('migrate writes files: pass --yes to apply without a prompt, or --dry-run to preview');
       }
-      const preview = await runMigration(paths, prepared, false, progressOn);
+    }
+    const planned = await planRun(paths, prepared, progressOn);
+    if (!dryRun && !options.yes) {
+      // The preview is the plan that gets written: nothing is scanned or planned again after the answer.
+      const preview = resultOf(planned);
       process.stdout.write(migrationPretty({ result: preview, template: prepared.template, dryRun: true, command: 'migrate' }, useColor(process.stdout)));
       if (preview.summary.changed === 0) return 0;
       const { confirmWrite } = await import('../ui/prompts.js');
@@ -107,13 +142,11 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
         return 0;
       }
     }
+    const result = resultOf(planned, dryRun ? undefined : apply(planned, { journal }));
+    const view: MigrationView = { result, template: prepared.template, dryRun, command: 'migrate' };
+    process.stdout.write(format === 'json' ? migrationJson(view) : migrationPretty(view, useColor(process.stdout)));
+    return result.summary.errors > 0 ? 2 : 0;
+  } finally {
+    journal?.release();
   }
-  const result = await runMigration(paths, prepared, !dryRun, progressOn);
-  const view: MigrationView = { result, template: prepared.template, dryRun, command: 'migrate' };
-  process.stdout.write(format === 'json' ? migrationJson(view) : migrationPretty(view, useColor(process.stdout)));
-  return result.summary.errors > 0 ? 2 : 0;
-}
-
-function rootDir(p: string): string {
-  return path.extname(p) ? path.dirname(p) : p;
 }

@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import type { TextEdit } from './edits.js';
 
 const SECRET_PATTERNS: RegExp[] = [
   // OpenAI and most providers' keys.
@@ -25,7 +26,7 @@ export function redactEnvValues(text: string): string {
 }
 
 /** A unified diff of one file, secrets redacted. */
-export function unifiedDiff(file: string, before: string, after: string, isEnvFile = false): string {
+export function unifiedDiff(file: string, before: string, after: string, isEnvFile = false, _edits?: readonly TextEdit[]): string {
   const redact = isEnvFile ? (t: string) => redactEnvValues(t) : redactSecrets;
   const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, redact(before), redact(after), undefined, undefined, { context: 3 });
   // Drop the "Index:"/"===" header lines jsdiff adds; keep ---/+++ and the hunks.

@@ -1,12 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import picomatch from 'picomatch';
-import path from 'node:path';
-import { toPosix } from '../util/path.js';
-import { ALWAYS_SKIPPED_DIRS } from '../collect/discover.js';
+import { readFileSync } from 'node:fs';
+import { decode } from '../collect/encoding.js';
+import type { SkippedFile } from '../scan/sites.js';
 import { eolOf } from './edits.js';
 
-/** `.env`, `.env.example`, `.env.local` ...: where apps keep OPENAI_API_KEY. */
-const ENV_FILE = /^\.env(?:\.[\w.-]+)?$/;
 const OPENAI_KEY_LINE = /^[ \t]*(?:export[ \t]+)?OPENAI_API_KEY[ \t]*=.*$/m;
 
 export interface EnvFileChange {
@@ -14,45 +10,37 @@ export interface EnvFileChange {
   rel: string;
   before: string;
   after: string;
+  /** The 1-based line of the added variable. */
+  line: number;
 }
 
 /**
- * Adds the provider's key variable, empty, next to OPENAI_API_KEY in every .env-style file under the root.
- * Values are never read into the new line, copied or moved: the user fills in the new key.
+ * Adds the provider's key variable, empty, next to OPENAI_API_KEY in each `.env`-style file discovery found
+ * (under the named paths, honouring .gitignore and --include/--exclude, as for code). Values are never read
+ * into the new line, copied or moved: the user fills in the new key.
  */
-export function planEnvFiles(root: string, keyEnv: string, exclude: string[] = []): EnvFileChange[] {
-  const isExcluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+export function planEnvFiles(files: Array<{ file: string; rel: string }>, keyEnv: string): { changes: EnvFileChange[]; skipped: SkippedFile[] } {
   const changes: EnvFileChange[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let entries;
+  const skipped: SkippedFile[] = [];
+  for (const { file, rel } of files) {
+    let bytes: Buffer;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      bytes = readFileSync(file);
     } catch {
       continue;
     }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) stack.push(full);
-      } else if (entry.isFile() && ENV_FILE.test(entry.name)) {
-        const rel = toPosix(path.relative(root, full));
-        const change = isExcluded(rel) ? undefined : planEnvFile(full, keyEnv);
-        if (change) changes.push({ ...change, file: full, rel });
-      }
+    const decoded = decode(bytes);
+    if (!decoded.ok) {
+      if (OPENAI_KEY_LINE.test(decoded.text)) skipped.push({ file: rel, reason: decoded.reason, encoding: decoded.encoding });
+      continue;
     }
+    const change = planEnvFile(decoded.text, keyEnv);
+    if (change) changes.push({ ...change, file, rel });
   }
-  return changes.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  return { changes: changes.sort((a, b) => (a.rel < b.rel ? -1 : 1)), skipped };
 }
 
-function planEnvFile(file: string, keyEnv: string): { before: string; after: string } | undefined {
-  let before: string;
-  try {
-    before = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+function planEnvFile(before: string, keyEnv: string): { before: string; after: string; line: number } | undefined {
   const match = OPENAI_KEY_LINE.exec(before);
   if (!match || new RegExp(`^[ \\t]*(?:export[ \\t]+)?${keyEnv}[ \\t]*=`, 'm').test(before)) return undefined;
   const eol = eolOf(before);
@@ -60,5 +48,5 @@ function planEnvFile(file: string, keyEnv: string): { before: string; after: str
   if (before[lineEnd - 1] === '\r') lineEnd--;
   const exported = /^[ \t]*export[ \t]/.test(match[0]) ? 'export ' : '';
   const after = `${before.slice(0, lineEnd)}${eol}${exported}${keyEnv}=${before.slice(lineEnd)}`;
-  return { before, after };
+  return { before, after, line: before.slice(0, match.index).split('\n').length + 1 };
 }

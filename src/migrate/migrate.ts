@@ -3,8 +3,10 @@ import { applyEdits, EditConflictError } from './edits.js';
 import { unifiedDiff } from './diff.js';
 import { firstSyntaxError, scriptKindOf, ts } from '../analysis/typescript/parse.js';
 import { planFile, type Bucket, type PlanItem } from './plan.js';
-import { analyze, type Marker, type ScanOptions } from '../scan/scan.js';
-import { writeAtomic } from './write.js';
+import { analyze, type Analysis, type Marker, type ScanOptions } from '../scan/scan.js';
+import type { SkippedFile } from '../scan/sites.js';
+import { apply, type AppliedRun } from './apply.js';
+import { sha256 } from './write.js';
 import type { Template } from '../templates/schema.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -28,6 +30,45 @@ export interface MigrateOptions extends ScanOptions {
   write: boolean;
 }
 
+/** One file the plan changes. Plain data: it can be shown, filtered, serialised and applied as it is. */
+export interface PlannedFile {
+  /** Absolute path. */
+  file: string;
+  /** POSIX, relative to the plan's root: the name every report uses. */
+  rel: string;
+  kind: 'code' | 'env';
+  /** sha256 of the bytes the plan was made from: `apply` writes only over exactly these. */
+  sha256: string;
+  /** The new text (UTF-8; line endings and BOM as in the original). */
+  after: string;
+  /** Unified diff, secrets redacted. */
+  diff: string;
+  edits: FileOutcome['edits'];
+  items: PlanItem[];
+}
+
+/** What a migration will do, decided once: the wizard shows it, the user filters it, `apply` writes it. */
+export interface MigrationPlan {
+  provider: string;
+  region: string;
+  root: string;
+  filesScanned: number;
+  /** Code files that change. */
+  files: PlannedFile[];
+  /** .env files that get the provider's key variable. */
+  envFiles: PlannedFile[];
+  /** Candidates that need no change. */
+  unchanged: string[];
+  /** Files the plan cannot change safely (conflicting edits, a result that would not parse): left as they are. */
+  failed: Array<{ file: string; reason: string; edits: FileOutcome['edits'] }>;
+  /** Files not read or not parsed, and files left out at the review. */
+  skipped: SkippedFile[];
+  /** Every site's outcome, sorted by file and position. */
+  items: PlanItem[];
+  /** TODO(qianyi) markers in the code as it is now. */
+  markers: Marker[];
+}
+
 export interface MigrateResult {
   provider: string;
   region: string;
@@ -46,88 +87,126 @@ export interface MigrateResult {
     review: number;
     manual: number;
   };
+  /** The plan the result reports. */
+  plan: MigrationPlan;
+  /** The recorded run, when the plan was applied (`qianyi undo` reverts it). */
+  run?: AppliedRun;
 }
 
 /**
- * scan → plan → render → validate → (write). A file is written only when its new text still parses; a file
- * that fails (conflicting edits, invalid result, write error) is reported and the run goes on.
+ * Plans every analysed file for one provider: edits → new text → still parses? → diff. Pure: nothing is
+ * written. A file whose edits conflict or whose result would not parse is kept as it is and reported.
  */
-export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
-  const analysis = await analyze(options);
+export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string> }): MigrationPlan {
   const region = options.region ?? options.template.defaultRegion;
-  const files: FileOutcome[] = [];
-  const items: PlanItem[] = [];
-
+  const result: MigrationPlan = {
+    provider: options.template.id,
+    region,
+    root: analysis.root,
+    filesScanned: analysis.filesScanned,
+    files: [],
+    envFiles: [],
+    unchanged: [],
+    failed: [],
+    skipped: [...analysis.skipped],
+    items: [],
+    markers: analysis.markers,
+  };
   for (const file of analysis.files) {
-    const plan = planFile(file, { template: options.template, region, models: options.models }, analysis.evaluator);
-    items.push(...plan.items);
-    const edits = plan.items.filter((i) => i.bucket !== 'manual').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
-    if (plan.edits.length === 0) {
-      files.push({ file: file.rel, status: 'unchanged', edits: [] });
+    const planned = planFile(file, { template: options.template, region, models: options.models }, analysis.evaluator);
+    result.items.push(...planned.items);
+    const edits = planned.items.filter((i) => i.bucket !== 'manual').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
+    if (planned.edits.length === 0) {
+      result.unchanged.push(file.rel);
       continue;
     }
     let after: string;
     try {
-      after = applyEdits(file.text, plan.edits);
+      after = applyEdits(file.text, planned.edits);
     } catch (error) {
       if (!(error instanceof EditConflictError)) throw error;
-      files.push({ file: file.rel, status: 'error', edits, reason: `conflicting edits (${error.message}); the file was left as it is` });
+      result.failed.push({ file: file.rel, edits, reason: `conflicting edits (${error.message}); the file was left as it is` });
       continue;
     }
     if (after === file.text) {
-      files.push({ file: file.rel, status: 'unchanged', edits: [] });
+      result.unchanged.push(file.rel);
       continue;
     }
     const broken = firstSyntaxError(ts.createSourceFile(file.file, after, ts.ScriptTarget.Latest, false, scriptKindOf(file.file)));
     if (broken) {
-      files.push({ file: file.rel, status: 'error', edits, reason: `the edited text would not parse (${broken}); the file was left as it is` });
+      result.failed.push({ file: file.rel, edits, reason: `the edited text would not parse (${broken}); the file was left as it is` });
       continue;
     }
-    const outcome: FileOutcome = { file: file.rel, status: 'changed', edits, diff: unifiedDiff(file.rel, file.text, after) };
-    if (options.write) {
-      try {
-        writeAtomic(file.file, after);
-      } catch (error) {
-        outcome.status = 'error';
-        outcome.reason = `cannot be written: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    }
-    files.push(outcome);
+    result.files.push({
+      file: file.file,
+      rel: file.rel,
+      kind: 'code',
+      // The text was decoded from valid UTF-8 (collect/ skips anything else), so it encodes back to the same bytes.
+      sha256: sha256(file.text),
+      after,
+      diff: unifiedDiff(file.rel, file.text, after, false, planned.edits),
+      edits,
+      items: planned.items,
+    });
   }
 
-  for (const change of planEnvFiles(analysis.root, options.template.apiKey.env, options.exclude)) {
-    const outcome: FileOutcome = {
-      file: change.rel,
-      status: 'changed',
-      edits: [{ line: lineAfter(change.before, change.after), bucket: 'migrated', reason: `added ${options.template.apiKey.env}= (empty: fill in your ${options.template.name.en} key)` }],
+  const keyEnv = options.template.apiKey.env;
+  const env = planEnvFiles(analysis.envFiles, keyEnv);
+  result.skipped.push(...env.skipped);
+  for (const change of env.changes) {
+    const edit = { line: change.line, bucket: 'migrated' as const, reason: `added ${keyEnv}= (empty: fill in your ${options.template.name.en} key)` };
+    result.envFiles.push({
+      file: change.file,
+      rel: change.rel,
+      kind: 'env',
+      sha256: sha256(change.before),
+      after: change.after,
       diff: unifiedDiff(change.rel, change.before, change.after, true),
-    };
-    if (options.write) {
-      try {
-        writeAtomic(change.file, change.after);
-      } catch (error) {
-        outcome.status = 'error';
-        outcome.reason = `cannot be written: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    }
-    files.push(outcome);
+      // Reported on the file, not as a site item (as before).
+      edits: [edit],
+      items: [],
+    });
   }
+  result.skipped.sort((a, b) => compare(a.file, b.file));
+  result.items.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column);
+  return result;
+}
 
-  for (const skip of analysis.skipped) files.push({ file: skip.file, status: 'skipped', edits: [], reason: skip.reason });
-  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  items.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-
-  const count = (status: FileStatus) => files.filter((f) => f.status === status).length;
-  const bucket = (b: Bucket) => items.filter((i) => i.bucket === b).length;
+/**
+ * The plan without the files the user left out at the review: nothing else changes, and those files are
+ * reported as skipped (never carried as globs, which would match other paths too).
+ */
+export function withoutFiles(plan: MigrationPlan, rels: Iterable<string>, reason = 'left out at the review'): MigrationPlan {
+  const out = new Set(rels);
+  if (out.size === 0) return plan;
   return {
-    provider: options.template.id,
-    region,
-    root: analysis.root,
+    ...plan,
+    files: plan.files.filter((f) => !out.has(f.rel)),
+    envFiles: plan.envFiles.filter((f) => !out.has(f.rel)),
+    items: plan.items.filter((i) => !out.has(i.file)),
+    skipped: [...plan.skipped, ...[...out].map((file) => ({ file, reason }))].sort((a, b) => compare(a.file, b.file)),
+  };
+}
+
+/** The report of a plan (and of the run that applied it). */
+export function resultOf(plan: MigrationPlan, run?: AppliedRun): MigrateResult {
+  const files: FileOutcome[] = [
+    ...[...plan.files, ...plan.envFiles].map(({ rel, edits, diff }): FileOutcome => ({ file: rel, status: 'changed', edits, diff })),
+    ...plan.unchanged.map((file): FileOutcome => ({ file, status: 'unchanged', edits: [] })),
+    ...plan.failed.map(({ file, reason, edits }): FileOutcome => ({ file, status: 'error', edits, reason })),
+    ...plan.skipped.map(({ file, reason }): FileOutcome => ({ file, status: 'skipped', edits: [], reason })),
+  ].sort((a, b) => compare(a.file, b.file));
+  const count = (status: FileStatus) => files.filter((f) => f.status === status).length;
+  const bucket = (b: Bucket) => plan.items.filter((i) => i.bucket === b).length;
+  return {
+    provider: plan.provider,
+    region: plan.region,
+    root: plan.root,
     files,
-    items,
-    markers: analysis.markers,
+    items: plan.items,
+    markers: plan.markers,
     summary: {
-      filesScanned: analysis.filesScanned,
+      filesScanned: plan.filesScanned,
       changed: count('changed'),
       unchanged: count('unchanged'),
       skipped: count('skipped'),
@@ -136,12 +215,17 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       review: bucket('review'),
       manual: bucket('manual'),
     },
+    plan,
+    ...(run ? { run } : {}),
   };
 }
 
-/** The 1-based line of the first line that differs. */
-function lineAfter(before: string, after: string): number {
-  let i = 0;
-  while (i < before.length && before[i] === after[i]) i++;
-  return before.slice(0, i).split('\n').length + (before[i - 1] === '\n' || i === 0 ? 0 : 1);
+/** scan → plan → (apply): the programmatic API and what `migrate` and `check` run. */
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+  const planned = plan(await analyze(options), options);
+  return resultOf(planned, options.write ? apply(planned) : undefined);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

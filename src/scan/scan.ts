@@ -42,6 +42,8 @@ export interface ScanResult {
 export interface Analysis extends ScanResult {
   files: AnalyzedFile[];
   markers: Marker[];
+  /** `.env*` files under the scanned paths (same discovery rules as code). */
+  envFiles: Array<{ file: string; rel: string }>;
   evaluator: Evaluator;
 }
 
@@ -72,6 +74,7 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
     skipped: sortSkipped([...collected.skipped, ...analyzed.skipped]),
     files: analyzed.files,
     markers: collected.markers,
+    envFiles: collected.envFiles,
     evaluator: analyzed.evaluator,
     performance: {
       phases: { ...collected.phases, load, ...analyzed.phases },

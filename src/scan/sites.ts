@@ -44,4 +44,6 @@ export interface Site {
 export interface SkippedFile {
   file: string;
   reason: string;
+  /** The likely encoding of a file that is not valid UTF-8 (never rewritten). */
+  encoding?: string;
 }

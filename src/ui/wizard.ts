@@ -4,8 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrateCommandOptions } from '../commands/migrate.js';
 import { loadConfig } from '../options.js';
-import { gitState } from '../migrate/git.js';
-import { migrate } from '../migrate/migrate.js';
+import { lockAndCheck, warn } from '../commands/migrate.js';
+import { apply } from '../migrate/apply.js';
+import { firstDirtyPath } from '../migrate/git.js';
+import type { Journal } from '../migrate/journal.js';
+import { plan, resultOf, withoutFiles } from '../migrate/migrate.js';
 import { analyze } from '../scan/scan.js';
 import { colorDiff, migrationPretty } from '../reporters/migration.js';
 import { apiNeeds } from '../sources/openai/capabilities.js';
@@ -18,11 +21,22 @@ import { startProgress } from './progress.js';
 /**
  * `qianyi migrate` in a terminal without --provider: scan, choose a provider (ranked for this code) and a
  * region, confirm the model mapping, review each file's diff, confirm, write, then offer to save the
- * choices and print the command line that repeats the run without prompts. Every answer maps to a flag,
- * and the final write is the same `migrate` run that command line performs. Ctrl-C at any prompt ends
- * the run before anything is written (cli.ts reports it).
+ * choices and print the command line that repeats the run without prompts. Every answer maps to a flag.
+ * The tree is scanned and planned once: the review shows that plan, the files the user skips are taken out
+ * of it, and exactly the rest is written. Ctrl-C at any prompt ends the run before anything is written
+ * (cli.ts reports it).
  */
 export async function runWizard(paths: string[], options: MigrateCommandOptions, templates: Template[]): Promise<number> {
+  // The writer's lock is held from the scan to the write, so what is reviewed is what is on disk.
+  const journal = options.dryRun ? undefined : lockAndCheck(paths, true);
+  try {
+    return await wizard(paths, options, templates, journal);
+  } finally {
+    journal?.release();
+  }
+}
+
+async function wizard(paths: string[], options: MigrateCommandOptions, templates: Template[], journal: Journal | undefined): Promise<number> {
   const c = new Chalk({ level: useColor(process.stdout) ? 1 : 0 });
   const say = (text = '') => process.stdout.write(`${text}\n`);
   const cwd = process.cwd();
@@ -93,9 +107,10 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
 
   // A dirty tree is never written to without --force: offer a dry run instead.
   let dryRun = options.dryRun === true;
-  const state = gitState(root);
-  if (!dryRun && state.kind === 'dirty' && !options.force) {
-    say(c.yellow(`The git working tree has uncommitted changes (${state.files.length} file(s), e.g. ${state.files[0]}).`));
+  const dirty = firstDirtyPath(paths, cwd);
+  if (!dryRun && dirty && !options.force) {
+    const where = paths.length > 1 ? ` of ${dirty.path}` : '';
+    say(c.yellow(`The git working tree${where} has uncommitted changes (${dirty.files.length} file(s), e.g. ${dirty.files[0]}).`));
     say('qianyi writes only to a clean tree, so that you can review the migration with git diff and undo it with git checkout.');
     if (!(await confirm({ message: 'Continue in dry-run mode (nothing will be written)?', default: true }))) {
       say('Nothing was written. Commit or stash your changes, then run qianyi migrate again.');
@@ -104,9 +119,8 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
     dryRun = true;
   }
 
-  const base = { paths, cwd, include: options.include, template, region, models, types: options.types !== false };
-  const plan = await migrate({ ...base, exclude: options.exclude, write: false });
-  const changed = plan.files.filter((f) => f.status === 'changed');
+  const planned = plan(analysis, { template, region, models });
+  const changed = [...planned.files, ...planned.envFiles].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const skippedFiles: string[] = [];
   if (changed.length === 0) {
     say('Nothing to change for this provider.');
@@ -115,10 +129,10 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
     let acceptAll = false;
     for (const file of changed) {
       say();
-      say(colorDiff(c, file.diff ?? '').trimEnd());
+      say(colorDiff(c, file.diff).trimEnd());
       if (acceptAll) continue;
       const choice = await select({
-        message: `${file.file}: apply this change?`,
+        message: `${file.rel}: apply this change?`,
         choices: [
           { value: 'accept', name: 'accept' },
           { value: 'skip', name: 'skip this file' },
@@ -130,12 +144,11 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
         say('Quit: nothing was written.');
         return 0;
       }
-      if (choice === 'skip') skippedFiles.push(file.file);
+      if (choice === 'skip') skippedFiles.push(file.rel);
       if (choice === 'all') acceptAll = true;
     }
   }
 
-  const exclude = [...(options.exclude ?? []), ...skippedFiles];
   const accepted = changed.length - skippedFiles.length;
   let code = 0;
   if (dryRun || accepted === 0) {
@@ -145,7 +158,8 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
     say('Nothing was written.');
     return 0;
   } else {
-    const result = await migrate({ ...base, exclude, write: true });
+    const chosen = withoutFiles(planned, skippedFiles);
+    const result = resultOf(chosen, apply(chosen, { journal, onRecovered: warn }));
     say();
     say(migrationPretty({ result, template, dryRun: false, command: 'migrate' }, useColor(process.stdout)).trimEnd());
     code = result.summary.errors > 0 ? 2 : 0;
@@ -159,8 +173,15 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
   }
   say();
   say(c.bold('Repeat this run without prompts:'));
+  // A skipped file becomes an --exclude of exactly that path (glob characters escaped), for the repeated run only.
+  const exclude = [...(options.exclude ?? []), ...skippedFiles.map(literalGlob)];
   say(`  ${commandLine(paths, { provider: template.id, region: region === template.defaultRegion ? undefined : region, models, include: options.include, exclude, dryRun, force: options.force })}`);
   return code;
+}
+
+/** A glob that matches only this path: `src/app/[id]/page.ts` must not also match `src/app/i/page.ts`. */
+export function literalGlob(rel: string): string {
+  return rel.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
 }
 
 function countBy(values: string[]): Array<[string, number]> {

@@ -1,10 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { qianyi, REPO } from '../helpers/exec.js';
-import { fixtureRepo } from '../helpers/git.js';
+import { analyze } from '../../src/scan/scan.js';
+import { plan, withoutFiles } from '../../src/migrate/migrate.js';
+import { loadBuiltinTemplates, resolveProviderId } from '../../src/templates/load.js';
+import { fixtureRepo, gitInit } from '../helpers/git.js';
 import { KEY, Terminal } from '../helpers/pty.js';
-import { removeDir, testdir } from '../helpers/testdir.js';
+import { copyFixture, removeDir, testdir } from '../helpers/testdir.js';
 import { readTree } from '../helpers/tree.js';
 
 /** The wizard driven for real in a pseudo-terminal, on a git copy of the fixture app. */
@@ -96,6 +99,52 @@ describe('migrate wizard', () => {
     const scripted = repo();
     expect(qianyi(['migrate', '.', '--provider', 'zhipu', '--region', 'intl', '--model', 'gpt-4o=glm-4.7', '--exclude', '.env.example', '--yes'], { cwd: scripted }).code).toBe(0);
     expect(readTree(scripted)).toEqual(readTree(dir));
+  });
+
+  it('skipping a file writes exactly the plan minus that file, with no glob involved', async () => {
+    // `[id]` is a glob character class: carried as --exclude it would also leave out src/app/i/page.ts.
+    const page = "import { openai } from '../../lib/openai.js';\nexport const page = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
+    const withPages = (): string => {
+      const dir = copyFixture(APP);
+      temps.push(dir);
+      for (const rel of ['src/app/[id]/page.ts', 'src/app/i/page.ts']) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), page);
+      }
+      gitInit(dir);
+      return dir;
+    };
+    const dir = withPages();
+    const before = readTree(dir);
+    const term = new Terminal(['migrate'], dir);
+    let at = await term.waitFor('Which provider should this code move to?');
+    term.type(KEY.enter);
+    at = await acceptModels(term, at);
+    at = await term.waitFor('.env.example: apply this change?', at);
+    term.type(KEY.enter); // accept
+    at = await term.waitFor('src/app/[id]/page.ts: apply this change?', at);
+    term.type(KEY.down + KEY.enter); // skip
+    at = await term.waitFor('src/app/i/page.ts: apply this change?', at);
+    term.type(KEY.down + KEY.down + KEY.enter); // accept this and all remaining files
+    at = await term.waitFor('Write the changes to 7 file(s)?', at);
+    term.type('y' + KEY.enter);
+    at = await term.waitFor('later runs?', at);
+    term.type('n' + KEY.enter);
+    at = await term.waitFor('Repeat this run without prompts:', at);
+    expect(await term.exited).toBe(0);
+    const printed = term.text.slice(at);
+    expect(printed).toContain("--exclude 'src/app/\\[id\\]/page.ts' --yes");
+    const provider = /--provider (\S+)/.exec(printed)![1]!;
+
+    // The plan of an identical tree, minus that one file, is exactly what was written.
+    const twin = withPages();
+    const template = resolveProviderId(provider, loadBuiltinTemplates());
+    const planned = withoutFiles(plan(await analyze({ paths: [twin], cwd: twin }), { template }), ['src/app/[id]/page.ts']);
+    const expected = { ...before };
+    for (const file of [...planned.files, ...planned.envFiles]) expected[file.rel] = file.after;
+    expect(planned.files.map((f) => f.rel)).toContain('src/app/i/page.ts');
+    expect(readTree(dir)).toEqual(expected);
+    expect(readTree(dir)['src/app/[id]/page.ts']).toBe(page);
   });
 
   it('quitting at the review writes nothing', async () => {

@@ -1,14 +1,14 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-/** Every file under a folder (but .git): relative POSIX path → content. */
+/** Every file under a folder (but .git and qianyi's own .qianyi record): relative POSIX path → content. */
 export function readTree(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (current: string): void => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== '.git') walk(full);
+        if (entry.name !== '.git' && entry.name !== '.qianyi') walk(full);
       }
       else files[path.relative(dir, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
     }
