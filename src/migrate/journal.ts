@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { QianyiError } from '../errors.js';
 import { toPosix } from '../util/path.js';
 import { excludeFromGit, gitTop, hashObjects, readBlobs } from './git.js';
-import { fsyncDir, removeQuietly, removeStaleTemps, sha256, writeAtomic, writeStep } from './write.js';
+import { fsyncDir, removeQuietly, removeStaleTemps, sha256, writeAtomic } from './write.js';
 
 /**
  * `.qianyi/` at the repository root (the git top level, or the migrated folder outside git): the record of
@@ -152,7 +152,6 @@ export class Journal {
     const file = this.manifestFile(run.id);
     writeAtomic(file, Buffer.from(`${JSON.stringify(run, null, 2)}\n`), run.id, 0o600);
     fsyncDir(path.dirname(file));
-    writeStep();
   }
 
   forget(run: RunManifest): void {

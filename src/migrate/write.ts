@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync,
+  accessSync, closeSync, constants, fchmodSync, fdatasyncSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync,
   renameSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
 import path from 'node:path';
@@ -101,7 +101,7 @@ export function stage(file: string, bytes: Buffer, runId: string, mode = 0o644):
     writeAll(fd, bytes.subarray(0, half));
     writeStep();
     writeAll(fd, bytes.subarray(half));
-    fsyncSync(fd);
+    fdatasyncSync(fd); // the data is on disk before the rename makes it the file (size included; cheaper than fsync)
   } catch (error) {
     closeSync(fd);
     removeQuietly(temp);
