@@ -79,6 +79,18 @@ migrationOptions(
   });
 
 program
+  .command('undo')
+  .description('restore the files the last `qianyi migrate` run changed, byte for byte; --list shows the recorded runs')
+  .argument('[path]', 'the repository (or a folder in it) the run was made on', '.')
+  .option('--list', 'list the recorded runs instead of undoing one')
+  .option('--force', 'restore files even where they were changed after the run')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+  .action(async (target: string, options) => {
+    const { undoCommand } = await import('./commands/undo.js');
+    process.exitCode = await undoCommand(target, options);
+  });
+
+program
   .command('providers')
   .description('list the provider templates and what each supports; `providers show <id>` for one in full')
   .argument('[action]', '"show" to print one provider in full')

@@ -262,7 +262,7 @@ export class Journal {
   }
 
   /** Removes stored originals no manifest still needs (undone and rolled-back runs need none). */
-  private pruneObjects(): void {
+  pruneObjects(): void {
     const dir = path.join(this.dir, 'objects');
     if (!existsSync(dir)) return;
     const needed = new Set(

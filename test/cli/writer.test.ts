@@ -5,6 +5,7 @@ import { qianyi, REPO } from '../helpers/exec.js';
 import { fixtureRepo, gitInit } from '../helpers/git.js';
 import { KEY, Terminal } from '../helpers/pty.js';
 import { removeDir, testdir } from '../helpers/testdir.js';
+import { snapshot } from '../helpers/tree.js';
 
 /**
  * The one writer, all or nothing: every refusal leaves every byte and mode of the tree as it was, exits 2
@@ -14,21 +15,6 @@ const APP = path.join(REPO, 'fixtures/migrate/app/input');
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 const repo = (): string => fixtureRepo(APP, temps);
-
-/** Every file (but .git and qianyi's own .qianyi) as bytes and mode: what "untouched" means. */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== '.git' && entry.name !== '.qianyi') walk(full);
-      } else out[path.relative(dir, full)] = `${(statSync(full).mode & 0o7777).toString(8)} ${readFileSync(full).toString('base64')}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** "中文注释" (a Chinese comment) in GBK, inside a file that uses OpenAI. */
 const GBK_FILE = Buffer.concat([

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Every file under a folder (but .git and qianyi's own .qianyi record): relative POSIX path → content. */
@@ -22,4 +22,19 @@ export function replaceTree(source: string, target: string): void {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(path.dirname(target), { recursive: true });
   cpSync(source, target, { recursive: true });
+}
+
+/** Every file (but .git and qianyi's own .qianyi) as bytes and mode: what "untouched" means. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git' && entry.name !== '.qianyi') walk(full);
+      } else out[path.relative(dir, full)] = `${(statSync(full).mode & 0o7777).toString(8)} ${readFileSync(full).toString('base64')}`;
+    }
+  };
+  walk(dir);
+  return out;
 }
