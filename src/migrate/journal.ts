@@ -71,7 +71,11 @@ export class Journal {
   /** Creates `.qianyi/` (keeping it out of git status) and takes the lock; rolls back a run a killed process left half done. */
   static lock(root: string): { journal: Journal; recovered: string[] } {
     const journal = new Journal(root);
-    mkdirSync(path.join(journal.dir, 'runs'), { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(path.join(journal.dir, 'runs'), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new QianyiError(`cannot create ${journal.dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): qianyi records each run there so that it can be undone; nothing was written`);
+    }
     const top = gitTop(root);
     if (top) excludeFromGit(top, `/${toPosix(path.relative(top, journal.dir))}/`);
     journal.takeLock();

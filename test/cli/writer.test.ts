@@ -23,17 +23,22 @@ const GBK_FILE = Buffer.concat([
   Buffer.from("\nconst client = new OpenAI();\nexport const r = client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n"),
 ]);
 
+/** Runs `migrate --yes` and expects a refusal: exit 2, nothing on stdout, one line on stderr, the tree as it was. */
+function expectRefused(dir: string, line: string, args: string[] = []): void {
+  const before = snapshot(dir);
+  const { stdout, stderr, code } = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes', ...args]);
+  expect(code).toBe(2);
+  expect(stderr).toBe(`qianyi: ${line}\n`);
+  expect(stdout).toBe('');
+  expect(snapshot(dir)).toEqual(before);
+}
+
 describe('qianyi migrate: all or nothing', () => {
   it('a read-only file: nothing written, exit 2, one line naming it', () => {
     const dir = repo();
     const target = path.join(dir, 'src/services/search.ts');
     chmodSync(target, 0o444);
-    const before = snapshot(dir);
-    const { stdout, stderr, code } = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
-    expect(code).toBe(2);
-    expect(stderr).toBe('qianyi: src/services/search.ts: the file is read-only; nothing was written\n');
-    expect(stdout).toBe('');
-    expect(snapshot(dir)).toEqual(before);
+    expectRefused(dir, 'src/services/search.ts: the file is read-only; nothing was written');
     chmodSync(target, 0o644);
   });
 
@@ -60,12 +65,7 @@ describe('qianyi migrate: all or nothing', () => {
       file: 'src/legacy.ts', status: 'skipped', edits: [],
       reason: 'not valid UTF-8 (likely GBK/GB18030): left as it is; convert it to UTF-8 to migrate it',
     });
-    const before = snapshot(dir);
-    const { stdout, stderr, code } = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
-    expect(code).toBe(2);
-    expect(stderr).toBe('qianyi: src/legacy.ts: not valid UTF-8 (likely GBK/GB18030), convert it to UTF-8 or --exclude it; nothing was written\n');
-    expect(stdout).toBe('');
-    expect(snapshot(dir)).toEqual(before);
+    expectRefused(dir, 'src/legacy.ts: not valid UTF-8 (likely GBK/GB18030), convert it to UTF-8 or --exclude it; nothing was written');
     // Excluded, the rest migrates and the GBK bytes stay as they are.
     expect(qianyi(['migrate', dir, '--provider', 'zhipu', '--yes', '--exclude', 'src/legacy.ts']).code).toBe(0);
     expect(readFileSync(path.join(dir, 'src/legacy.ts'))).toEqual(GBK_FILE);
@@ -128,11 +128,7 @@ describe('qianyi migrate: all or nothing', () => {
     const dir = repo();
     mkdirSync(path.join(dir, '.qianyi'), { recursive: true });
     writeFileSync(path.join(dir, '.qianyi/lock'), `${process.pid}\n`); // this test process is alive
-    const before = snapshot(dir);
-    const locked = qianyi(['migrate', dir, '--provider', 'zhipu', '--yes']);
-    expect(locked.code).toBe(2);
-    expect(locked.stderr).toBe(`qianyi: another qianyi run (pid ${process.pid}) is running on ${dir}: wait for it to end, then run again\n`);
-    expect(snapshot(dir)).toEqual(before);
+    expectRefused(dir, `another qianyi run (pid ${process.pid}) is running on ${dir}: wait for it to end, then run again`);
     // A dead process's lock and its temporary files: taken over and removed.
     writeFileSync(path.join(dir, '.qianyi/lock'), '999999\n');
     writeFileSync(path.join(dir, 'src/services/.chat.ts.qianyi-20261201T000000Z-999999.tmp'), 'half');

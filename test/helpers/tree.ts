@@ -1,20 +1,24 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Every file under a folder (but .git and qianyi's own .qianyi record): relative POSIX path → content. */
-export function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
+/** Every file under a folder but .git and qianyi's own .qianyi record: relative POSIX path → absolute path. */
+function filesUnder(dir: string): Array<[string, string]> {
+  const files: Array<[string, string]> = [];
   const walk = (current: string): void => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== '.git' && entry.name !== '.qianyi') walk(full);
-      }
-      else files[path.relative(dir, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+      } else files.push([path.relative(dir, full).split(path.sep).join('/'), full]);
     }
   };
   walk(dir);
   return files;
+}
+
+/** Every file under a folder (but .git and .qianyi): relative POSIX path → content. */
+export function readTree(dir: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(dir).map(([rel, full]) => [rel, readFileSync(full, 'utf8')]));
 }
 
 /** Replaces `target` with a copy of `source`. */
@@ -24,17 +28,7 @@ export function replaceTree(source: string, target: string): void {
   cpSync(source, target, { recursive: true });
 }
 
-/** Every file (but .git and qianyi's own .qianyi) as bytes and mode: what "untouched" means. */
+/** Every file (but .git and .qianyi) as mode and bytes: what "untouched" means. */
 export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== '.git' && entry.name !== '.qianyi') walk(full);
-      } else out[path.relative(dir, full)] = `${(statSync(full).mode & 0o7777).toString(8)} ${readFileSync(full).toString('base64')}`;
-    }
-  };
-  walk(dir);
-  return out;
+  return Object.fromEntries(filesUnder(dir).map(([rel, full]) => [rel, `${(statSync(full).mode & 0o7777).toString(8)} ${readFileSync(full).toString('base64')}`]));
 }
