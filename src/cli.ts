@@ -15,13 +15,16 @@ const program = new Command('qianyi')
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Every command's --help ends with two examples. */
+const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 program
   .command('scan')
   .description('find every OpenAI usage site (imports, clients, calls, models, env vars) and report it')
   .argument('[paths...]', 'files or directories to scan', ['.'])
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif', 'markdown']).default('pretty'))
-  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension, else pretty)').choices(['pretty', 'json', 'sarif', 'markdown']))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout (.sarif, .json, .md choose the format)')
+  .option('--root <dir>', 'make SARIF paths relative to this folder (default: the git top level)')
   .option('-p, --provider <id>', 'judge the code for one provider only (default: rank them all)')
   .option('--template <file>', 'add a provider template file, e.g. your own gateway (repeatable)', collect)
   .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards)')
@@ -31,15 +34,16 @@ program
   .option('--no-cache', 'analyse every file again instead of reusing the results of unchanged files')
   .option('--no-types', 'do not ask the type checker about calls whose client syntax cannot trace (faster; they stay likely)')
   .option('--performance', 'print phase timings and peak memory to stderr')
+  .addHelpText('after', examples('qianyi scan .', 'qianyi scan packages/api --provider zhipu -o qianyi-scan.sarif'))
   .action(async (paths: string[], options) => {
     const { scanCommand } = await import('./commands/scan.js');
     process.exitCode = await scanCommand(paths, options);
   });
 
 /** Options shared by migrate and check. */
-function migrationOptions(command: Command): Command {
+function migrationOptions(command: Command, verb: string): Command {
   return command
-    .argument('[paths...]', 'files or directories to migrate', ['.'])
+    .argument('[paths...]', `files or directories to ${verb}`, ['.'])
     .option('-p, --provider <id>', 'provider id or alias (see qianyi providers)')
     .option('--region <id>', "the provider's region, e.g. cn or intl (default: the template's)")
     .option('--model <from=to>', 'map an OpenAI model to a provider model, e.g. gpt-4o=glm-4.7 (repeatable)', collect)
@@ -55,11 +59,13 @@ migrationOptions(
   program
     .command('migrate')
     .description('rewrite the code for a provider: re-point clients, map models, adapt parameters, mark what needs manual work'),
+  'migrate',
 )
   .option('-y, --yes', 'apply without asking')
   .option('--dry-run', 'print the diff and write nothing')
   .option('--force', 'run even when the git working tree has uncommitted changes')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+  .addHelpText('after', examples('qianyi migrate', 'qianyi migrate . --provider zhipu --region cn --model gpt-4o=glm-4.7 --yes'))
   .action(async (paths: string[], options) => {
     await preloadCompiler();
     const { migrateCommand } = await import('./commands/migrate.js');
@@ -69,9 +75,18 @@ migrationOptions(
 migrationOptions(
   program
     .command('check')
-    .description('CI gate: print the diff a migration would make and the manual work left; exit 1 when anything is pending'),
+    .description('CI gate: list each site still pending (talks to OpenAI, or an open TODO(qianyi)); exit 1 when any is'),
+  'check',
 )
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif']).default('pretty'))
+  .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension, else pretty)').choices(['pretty', 'json', 'sarif', 'markdown']))
+  .option('-o, --output <file>', 'write the report to a file and print only the verdict (.sarif, .json, .md choose the format)')
+  .option('--diff', 'print the diff a migration would make (default: on a terminal)')
+  .option('--no-diff', 'do not print the diff')
+  .option('-q, --quiet', 'print only the verdict line')
+  .option('--baseline <file>', 'accept the pending sites listed in this file: fail only on new ones')
+  .option('--write-baseline <file>', "write today's pending sites to a baseline file (and exit 0)")
+  .option('--root <dir>', 'make SARIF and annotation paths relative to this folder (default: the git top level)')
+  .addHelpText('after', examples('qianyi check . --provider zhipu', 'qianyi check . --provider zhipu -o qianyi.sarif --baseline .qianyi-baseline.json'))
   .action(async (paths: string[], options) => {
     await preloadCompiler();
     const { checkCommand } = await import('./commands/check.js');
@@ -85,9 +100,26 @@ program
   .option('--list', 'list the recorded runs instead of undoing one')
   .option('--force', 'restore files even where they were changed after the run')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+  .addHelpText('after', examples('qianyi undo', 'qianyi undo --list --format json'))
   .action(async (target: string, options) => {
     const { undoCommand } = await import('./commands/undo.js');
     process.exitCode = await undoCommand(target, options);
+  });
+
+program
+  .command('init')
+  .description('write qianyi.config.json (provider, region, models) and a GitHub Actions workflow that runs check')
+  .argument('[path]', 'the folder to migrate (the workflow goes to its git top level)', '.')
+  .option('-p, --provider <id>', 'provider id or alias (see qianyi providers)')
+  .option('--region <id>', "the provider's region, e.g. cn or intl (default: the template's)")
+  .option('--model <from=to>', 'map an OpenAI model to a provider model (repeatable)', collect)
+  .option('--template <file>', 'add a provider template file (repeatable)', collect)
+  .option('--package <spec>', 'what the workflow installs with npm install -g (default: the packed tarball in .github/qianyi/)')
+  .option('--force', 'overwrite an existing config or workflow')
+  .addHelpText('after', examples('qianyi init --provider zhipu', 'qianyi init packages/api --provider qwen --region intl --model gpt-4o=qwen-max'))
+  .action(async (target: string, options) => {
+    const { initCommand } = await import('./commands/init.js');
+    process.exitCode = await initCommand(target, options);
   });
 
 program
@@ -98,6 +130,7 @@ program
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
   .option('--template <file>', 'add a provider template file (repeatable)', collect)
   .option('--config <file>', 'config file whose "templates" are added')
+  .addHelpText('after', examples('qianyi providers', 'qianyi providers show zhipu --format json'))
   .action(async (action: string | undefined, id: string | undefined, options) => {
     const { providersCommand } = await import('./commands/providers.js');
     process.exitCode = await providersCommand(action, id, options);

@@ -143,7 +143,7 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
       }
     }
     const result = resultOf(planned, dryRun ? undefined : apply(planned, { journal }));
-    const view: MigrationView = { result, template: prepared.template, dryRun, command: 'migrate' };
+    const view: MigrationView = { result, template: prepared.template, dryRun, command: 'migrate', paths, models: prepared.models };
     process.stdout.write(format === 'json' ? migrationJson(view) : migrationPretty(view, useColor(process.stdout)));
     if (result.run && format === 'pretty') process.stdout.write(`\nRecorded as run ${result.run.id}: qianyi undo puts every file back as it was.\n`);
     return result.summary.errors > 0 ? 2 : 0;

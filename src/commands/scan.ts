@@ -1,17 +1,19 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { scan } from '../scan/scan.js';
 import { FORMATS, reporters, type Format } from '../reporters/index.js';
 import { toReport } from '../reporters/report.js';
 import { startProgress } from '../ui/progress.js';
+import { uriBase } from '../util/repo-root.js';
+import { checkWritable, resolveFormat, writeOutput } from './output.js';
 import { useColor } from '../ui/color.js';
 import { allTemplates, loadConfig } from '../options.js';
 import { resolveProviderId } from '../templates/builtins.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
 
 export interface ScanCommandOptions {
-  format: string;
+  format?: string;
+  root?: string;
   provider?: string;
   template?: string[];
   config?: string;
@@ -26,7 +28,8 @@ export interface ScanCommandOptions {
 
 /** `qianyi scan [paths...]`: returns the exit code. */
 export async function scanCommand(paths: string[], options: ScanCommandOptions): Promise<number> {
-  const format = parseFormat(options.format);
+  const format = parseFormat(resolveFormat('scan', options.format, options.output, FORMATS));
+  checkWritable(options.output, '-o');
   const started = performance.now();
   // Templates first: a broken --template or an unknown --provider is reported before any work is done.
   const loaded = loadConfig(path.resolve(paths[0] ?? '.'), options.config);
@@ -53,8 +56,9 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   const results = verdictsForSites(result.sites, chosen);
   const names = Object.fromEntries(chosen.map((t) => [t.id, t.name.en]));
   const report = toReport(result, { results, ranks: rankProviders(results), names });
-  const text = reporters[format](report, { color: !options.output && useColor(process.stdout) });
-  if (options.output) writeFileSync(path.resolve(options.output), text);
+  const base = format === 'sarif' ? uriBase(result.root, options.root) : undefined;
+  const text = reporters[format](report, { color: !options.output && useColor(process.stdout), base });
+  if (options.output) writeOutput(options.output, text, '-o');
   else process.stdout.write(text);
   if (options.performance) {
     const line = {

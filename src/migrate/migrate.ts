@@ -115,7 +115,7 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   for (const file of analysis.files) {
     const planned = planFile(file, { template: options.template, region, models: options.models }, analysis.evaluator);
     result.items.push(...planned.items);
-    const edits = planned.items.filter((i) => i.bucket !== 'manual').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
+    const edits = planned.items.filter((i) => i.bucket === 'migrated' || i.bucket === 'review').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
     if (planned.edits.length === 0) {
       result.unchanged.push(file.rel);
       continue;

@@ -7,11 +7,14 @@ import { lookup } from '../analysis/typescript/scope.js';
 import type { Site } from '../scan/sites.js';
 import { eolOf, quoteOf, type TextEdit } from './edits.js';
 import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluator.js';
-import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket, type Decision, type Step } from '../policy/decide.js';
+import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket as StepBucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
 
-/** migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)` left. */
-export type { Bucket } from '../policy/decide.js';
+/**
+ * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
+ * left; acknowledged: a `// qianyi-ignore: <reason>` above the site, left as it is (reason = the user's).
+ */
+export type Bucket = StepBucket | 'acknowledged';
 export { baseUrlEnv, regionBaseUrl } from '../policy/decide.js';
 
 export interface PlanItem {
@@ -24,6 +27,8 @@ export interface PlanItem {
   reason: string;
   /** The policy's reason for the step, word for word what `scan` shows for this site (review and manual items). */
   because?: string;
+  /** The code of this site is edited (not only given a comment): what `check` counts as still to migrate. */
+  changes: boolean;
 }
 
 export interface PlanOptions {
@@ -41,6 +46,8 @@ export interface FilePlan {
 
 export const NOTE_PREFIX = 'qianyi:';
 export const TODO_PREFIX = `${MARKER}:`;
+/** `// qianyi-ignore: <reason>` above a site: the user keeps it as it is. Without a reason it does not count. */
+const IGNORE = /^\/\/\s*qianyi-ignore:\s*(\S.*)$/;
 
 /** Options that only Azure's client takes; an OpenAI-compatible provider has no use for them. */
 const AZURE_ONLY_OPTIONS = ['endpoint', 'apiVersion', 'deployment', 'azureADTokenProvider', 'azureAdTokenProvider'];
@@ -61,6 +68,7 @@ class FilePlanner {
   /** Comment lines to insert, by offset: at a line start, or (inline) right before a statement. */
   private readonly inserted = new Map<number, { inline: boolean; indent: string; lines: string[]; from: number }>();
   private readonly removals = new Map<ts.ObjectLiteralExpression, Set<ts.ObjectLiteralElementLike>>();
+  private plannedAtLastItem = 0;
   private readonly sf: ts.SourceFile;
   private readonly text: string;
   private readonly eol: string;
@@ -87,6 +95,11 @@ class FilePlanner {
     const decideOptions = { models: this.options.models, region: this.options.region };
     for (const site of sites) {
       if (this.isClaimed(site.start, site.end)) continue;
+      const ignored = site.kind === 'import' ? undefined : this.ignoreReason(site);
+      if (ignored) {
+        this.item(site, 'acknowledged', ignored);
+        continue;
+      }
       const decision = decide(site, this.t, decideOptions, this.file.sites);
       if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
@@ -94,7 +107,11 @@ class FilePlanner {
       else if (site.kind === 'model') this.modelLiteral(site, decision);
     }
     this.flushRemovals();
-    for (const [pos, { inline, indent, lines, from }] of this.inserted) {
+    // A file with nothing left to change is migrated already: its review notes were read (maybe deleted), not re-added.
+    const settled = this.edits.length === 0;
+    for (const [pos, { inline, indent, lines: all, from }] of this.inserted) {
+      const lines = settled ? all.filter((l) => !l.startsWith(`// ${NOTE_PREFIX}`)) : all;
+      if (lines.length === 0) continue;
       const text = inline
         ? `${this.eol}${lines.map((l) => `${indent}${l}${this.eol}`).join('')}${indent}`
         : lines.map((l) => `${indent}${l}${this.eol}`).join('');
@@ -393,13 +410,7 @@ class FilePlanner {
 
   /** A comment line above the statement holding `at`, at most once: an identical line already there is kept. */
   private comment(at: ts.Node, comment: string): void {
-    let statement: ts.Node = at;
-    while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent) &&
-      !ts.isModuleBlock(statement.parent) && !ts.isCaseClause(statement.parent) && !ts.isDefaultClause(statement.parent) &&
-      !ts.isClassLike(statement.parent)) {
-      statement = statement.parent;
-    }
-    const start = statement.getStart(this.sf);
+    const start = this.statementOf(at).getStart(this.sf);
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     const indent = this.indentOf(start);
     // Comment lines right above the statement: the marker may already be among them.
@@ -422,6 +433,36 @@ class FilePlanner {
     this.inserted.set(where, pending);
   }
 
+  /** The statement (or class member) holding `at`: where comments about it go. */
+  private statementOf(at: ts.Node): ts.Node {
+    let statement: ts.Node = at;
+    while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent) &&
+      !ts.isModuleBlock(statement.parent) && !ts.isCaseClause(statement.parent) && !ts.isDefaultClause(statement.parent) &&
+      !ts.isClassLike(statement.parent)) {
+      statement = statement.parent;
+    }
+    return statement;
+  }
+
+  /** The reason of a `// qianyi-ignore: <reason>` among the comment lines right above the site's statement or its own line. */
+  private ignoreReason(site: Site): string | undefined {
+    const node = this.findAt(site.start, site.end);
+    const starts = [this.text.lastIndexOf('\n', site.start - 1) + 1];
+    if (node) starts.push(this.text.lastIndexOf('\n', this.statementOf(node).getStart(this.sf) - 1) + 1);
+    for (const lineStart of starts) {
+      let cursor = lineStart;
+      while (cursor > 0) {
+        const prevStart = this.text.lastIndexOf('\n', cursor - 2) + 1;
+        const line = this.text.slice(prevStart, cursor).trim();
+        if (!line.startsWith('//')) break;
+        const reason = IGNORE.exec(line)?.[1]?.trim();
+        if (reason) return reason;
+        cursor = prevStart;
+      }
+    }
+    return undefined;
+  }
+
   /** The offset just after the comma that follows `pos` (comments and whitespace skipped). */
   private commaAfter(pos: number): number {
     const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, this.text);
@@ -431,7 +472,10 @@ class FilePlanner {
   }
 
   private item(site: Site, bucket: Bucket, reason: string, because?: string): void {
-    const item: PlanItem = { file: site.file, line: site.line, column: site.column, api: site.api, siteId: site.id, bucket, reason };
+    // Edits of an item are planned right before it, so growth since the last item means this one edits code.
+    const planned = this.edits.length + [...this.removals.values()].reduce((n, set) => n + set.size, 0);
+    const item: PlanItem = { file: site.file, line: site.line, column: site.column, api: site.api, siteId: site.id, bucket, reason, changes: planned > this.plannedAtLastItem };
+    this.plannedAtLastItem = planned;
     if (because !== undefined) item.because = because;
     this.items.push(item);
   }

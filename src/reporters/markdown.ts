@@ -1,3 +1,4 @@
+import { ANNOTATIONS_PER_LEVEL, verdictLine, type CheckView } from './migration.js';
 import { describeSite, groupByFile, type ScanReport } from './report.js';
 
 /** A report to paste into a pull request comment. */
@@ -51,4 +52,27 @@ export function markdown(report: ScanReport): string {
 
 function escapeMd(text: string): string {
   return text.replace(/[|<>]/g, (ch) => `\\${ch}`);
+}
+
+/** `check --format markdown` and the job summary: the verdict, then the pending and acknowledged sites as tables. */
+export function checkMarkdown(view: CheckView, hidden?: { error: number; warning: number }): string {
+  const { outcome, template, base } = view;
+  const cell = (text: string) => escapeMd(text).replace(/\r?\n/g, ' ');
+  const where = (p: { file: string; line: number }) => `\`${cell(`${base.prefix}${p.file}:${p.line}`)}\``;
+  const out: string[] = [`## ${verdictLine(view)}`, '', `Migrating to ${template.name.en} (\`${template.id}\`, ${view.result.region}).`, ''];
+  if (outcome.pending.length > 0) {
+    out.push(`### Pending (${outcome.pending.length})`, '', '| where | what | why |', '| --- | --- | --- |');
+    for (const p of outcome.pending) out.push(`| ${where(p)} | ${p.level === 'error' ? '**' : ''}${cell(p.what)}${p.level === 'error' ? '**' : ''} | ${cell(p.why)} |`);
+    out.push('');
+  }
+  if (outcome.acknowledged.length > 0) {
+    out.push(`### Acknowledged (${outcome.acknowledged.length})`, '', '| where | what | reason |', '| --- | --- | --- |');
+    for (const a of outcome.acknowledged) out.push(`| ${where(a)} | ${cell(a.what)} | ${cell(a.reason)} |`);
+    out.push('');
+  }
+  if (outcome.baselined.length > 0) out.push(`${outcome.baselined.length} more pending site${outcome.baselined.length === 1 ? ' is' : 's are'} in the baseline and not counted.`, '');
+  if (hidden && hidden.error + hidden.warning > 0) {
+    out.push(`GitHub shows ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step: ${hidden.error} error${hidden.error === 1 ? '' : 's'} and ${hidden.warning} warning${hidden.warning === 1 ? '' : 's'} are listed here only.`, '');
+  }
+  return `${out.join('\n')}\n`;
 }

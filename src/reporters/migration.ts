@@ -1,9 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { pathToFileURL } from 'node:url';
 import type { MigrateResult } from '../migrate/migrate.js';
+import type { CheckOutcome, PendingSite } from '../migrate/pending.js';
 import { baseUrlEnv, type PlanItem } from '../migrate/plan.js';
 import type { Template } from '../templates/schema.js';
+import type { UriBase } from '../util/repo-root.js';
 import { VERSION } from '../version.js';
+import { sarifLocation, sarifLog, sarifRule } from './sarif.js';
 
 export interface MigrationView {
   result: MigrateResult;
@@ -11,10 +13,21 @@ export interface MigrationView {
   /** `migrate --dry-run` and `check`: nothing was written. */
   dryRun: boolean;
   command: 'migrate' | 'check';
+  /** The paths and models of the run, so that "next steps" repeat them in the check command line. */
+  paths?: string[];
+  models?: Record<string, string>;
+}
+
+/** `check`'s view: the migration planned, what is pending, and where code hosts anchor paths. */
+export interface CheckView extends MigrationView {
+  command: 'check';
+  outcome: CheckOutcome;
+  base: UriBase;
 }
 
 /** The JSON contract of `migrate --format json` and `check --format json`. */
-export function migrationJson({ result, dryRun, command }: MigrationView): string {
+export function migrationJson(view: MigrationView | CheckView): string {
+  const { result, dryRun, command } = view;
   const pick = (bucket: PlanItem['bucket']) =>
     result.items.filter((i) => i.bucket === bucket).map(({ file, line, column, api, reason }) => ({ file, line, column, api, reason }));
   const doc = {
@@ -29,8 +42,14 @@ export function migrationJson({ result, dryRun, command }: MigrationView): strin
     migrated: pick('migrated'),
     review: pick('review'),
     manual: pick('manual'),
+    acknowledged: 'outcome' in view ? view.outcome.acknowledged : pick('acknowledged'),
     markers: result.markers,
     summary: result.summary,
+    ...('outcome' in view ? {
+      pending: view.outcome.pending,
+      baselined: view.outcome.baselined,
+      verdict: view.outcome.passed ? 'passed' : 'failed',
+    } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -67,11 +86,7 @@ export function migrationPretty(view: MigrationView, color: boolean): string {
   section('Migrated', '', result.items.filter((i) => i.bucket === 'migrated'));
   section(command === 'check' ? 'Review notes' : 'Review', command === 'check' ? 'the "// qianyi:" notes in the code' : 'changed for you: read the "// qianyi:" notes', result.items.filter((i) => i.bucket === 'review'));
   section('Manual work', 'marked "// TODO(qianyi):" in the code', result.items.filter((i) => i.bucket === 'manual'));
-  if (command === 'check' && result.markers.length > 0) {
-    out.push(c.bold(`Open TODO(qianyi) markers (${result.markers.length})`));
-    for (const marker of result.markers) out.push(`  ${marker.file}:${marker.line}  ${marker.text}`);
-    out.push('');
-  }
+  section('Acknowledged', 'kept as they are: "// qianyi-ignore:" above them', result.items.filter((i) => i.bucket === 'acknowledged'));
 
   const s = result.summary;
   out.push(
@@ -83,9 +98,17 @@ export function migrationPretty(view: MigrationView, color: boolean): string {
     out.push('', c.bold('Next steps'));
     out.push(`  1. Set ${template.apiKey.env} to your ${template.name.en} API key (.env files got an empty ${template.apiKey.env}=). Keys: ${template.docs}`);
     out.push(`  2. Optional: ${baseUrlEnv(template)} overrides the base URL (another region, or a gateway).`);
-    out.push(`  3. Work through the TODO(qianyi) items, then keep the migration honest in CI: qianyi check --provider ${template.id}`);
+    out.push(`  3. Work through the TODO(qianyi) items, then keep the migration honest in CI: ${checkCommandLine(view)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The `check` command line of the same run: paths, provider, region and models as chosen. */
+export function checkCommandLine({ result, paths, models }: MigrationView): string {
+  const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const parts = ['qianyi', 'check', ...(paths ?? []).filter((p) => p !== '.').map(q), '--provider', result.provider, '--region', q(result.region)];
+  for (const [from, to] of Object.entries(models ?? {})) parts.push('--model', q(`${from}=${to}`));
+  return parts.join(' ');
 }
 
 /** A unified diff with added lines green, removed red, hunk headers cyan. */
@@ -99,54 +122,121 @@ export function colorDiff(c: ChalkInstance, diff: string): string {
   }).join('\n');
 }
 
-/** `check --format sarif`: pending edits, manual work and open markers as code-scanning results. */
-export function migrationSarif({ result, template }: MigrationView): string {
-  const rules = [
-    { id: 'qianyi/pending-change', text: `Code that the migration to ${template.name.en} would still change`, level: 'warning' },
-    { id: 'qianyi/manual-work', text: `Code that cannot be migrated to ${template.name.en} automatically`, level: 'error' },
-    { id: 'qianyi/todo-marker', text: 'An open TODO(qianyi) marker left by a migration', level: 'warning' },
-  ];
-  const results = [
-    ...result.files.filter((f) => f.status === 'changed').flatMap((f) =>
-      (f.edits.length > 0 ? f.edits : [{ line: 1, reason: 'the migration would change this file' }]).map((e) => ({
-        ruleId: rules[0]!.id, ruleIndex: 0, level: 'warning', message: { text: e.reason }, locations: [loc(f.file, e.line)],
-      }))),
-    ...result.items.filter((i) => i.bucket === 'manual').map((i) => ({
-      ruleId: rules[1]!.id, ruleIndex: 1, level: 'error', message: { text: `${i.api ? `${i.api}: ` : ''}${i.reason}` }, locations: [loc(i.file, i.line, i.column)],
-    })),
-    ...result.markers.map((m) => ({ ruleId: rules[2]!.id, ruleIndex: 2, level: 'warning', message: { text: m.text }, locations: [loc(m.file, m.line)] })),
-  ];
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'qianyi', version: VERSION, semanticVersion: VERSION, informationUri: 'https://www.npmjs.com/package/qianyi',
-          rules: rules.map((r) => ({ id: r.id, name: r.id.split('/')[1], shortDescription: { text: r.text }, defaultConfiguration: { level: r.level } })),
-        },
-      },
-      originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(result.root).href}/` } },
-      results,
-    }],
+/** The last line of every `check`: `qianyi check: 3 pending, 2 acknowledged — failed`. */
+export function verdictLine({ outcome, result }: CheckView): string {
+  const parts = [`${outcome.pending.length} pending`, `${outcome.acknowledged.length} acknowledged`];
+  if (outcome.baselined.length > 0) parts.push(`${outcome.baselined.length} in the baseline`);
+  const errors = result.summary.errors;
+  if (errors > 0) parts.push(`${errors} file${errors === 1 ? '' : 's'} failed`);
+  return `qianyi check: ${parts.join(', ')} — ${errors > 0 ? 'error' : outcome.passed ? 'passed' : 'failed'}`;
+}
+
+/** `check` in a terminal: one entry per pending site, the acknowledged ones, the diff with --diff, the verdict. */
+export function checkPretty(view: CheckView, options: { color: boolean; diff: boolean }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const { result, template, outcome } = view;
+  const out: string[] = [];
+  out.push(c.bold(`Checking the migration to ${template.name.en} (${template.id}, ${result.region}: ${template.regions[result.region]!.baseURL})`), '');
+  if (options.diff) {
+    for (const file of result.files) if (file.diff) out.push(colorDiff(c, file.diff), '');
+  }
+  const list = (title: string, hint: string, rows: Array<{ at: string; what: string; why: string; error?: boolean }>) => {
+    if (rows.length === 0) return;
+    out.push(`${c.bold(`${title} (${rows.length})`)}${hint ? `  ${c.dim(hint)}` : ''}`);
+    for (const row of rows) out.push(`  ${row.at}  ${row.error === undefined ? row.what : row.error ? c.red(row.what) : c.yellow(row.what)}  ${row.why}`);
+    out.push('');
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const at = (p: { file: string; line: number; column: number }) => `${p.file}:${p.line}:${p.column}`;
+  list('Pending', '', outcome.pending.map((p) => ({ at: at(p), what: p.what, why: p.why, error: p.level === 'error' })));
+  list('Acknowledged', '"// qianyi-ignore: <reason>"', outcome.acknowledged.map((a) => ({ at: at(a), what: a.what, why: a.reason })));
+  if (outcome.baselined.length > 0) out.push(c.dim(`${outcome.baselined.length} pending site${outcome.baselined.length === 1 ? ' is' : 's are'} in the baseline and not counted.`), '');
+  for (const file of result.files.filter((f) => f.status === 'error')) out.push(`${c.red('error')}  ${file.file}  ${file.reason ?? ''}`);
+  if (outcome.pending.some((p) => p.type === 'change')) {
+    out.push(c.dim(`Apply the changes with qianyi migrate --provider ${template.id}${options.diff ? '' : ' (see them with --diff)'}.`));
+  }
+  if (outcome.pending.some((p) => p.type === 'manual' || p.type === 'todo')) {
+    out.push(c.dim('Rework what is marked TODO(qianyi), or keep it on purpose with "// qianyi-ignore: <reason>" above it.'));
+  }
+  out.push(verdictLine(view));
+  return `${out.join('\n')}\n`;
 }
 
-function loc(file: string, line: number, column?: number) {
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: 'SRCROOT' }, region: { startLine: line, ...(column ? { startColumn: column } : {}) } } };
+/** SARIF rules of `check`, one per kind of pending work; help links resolve to README headings (tested). */
+const CHECK_RULES = {
+  change: { id: 'qianyi/pending-change', name: 'PendingChange', level: 'warning', anchor: 'pending-work', text: 'Code that still talks to OpenAI: the migration would change it' },
+  manual: { id: 'qianyi/manual-work', name: 'ManualWork', level: 'error', anchor: 'pending-work', text: 'Code the migration cannot move to the provider: manual work' },
+  todo: { id: 'qianyi/todo-marker', name: 'TodoMarker', level: 'error', anchor: 'acknowledging-a-site', text: 'An open TODO(qianyi) marker' },
+  unparsed: { id: 'qianyi/unparsed-file', name: 'UnparsedFile', level: 'error', anchor: 'pending-work', text: 'A file qianyi could not check (it does not parse, or cannot be read)' },
+  acknowledged: { id: 'qianyi/acknowledged', name: 'Acknowledged', level: 'note', anchor: 'acknowledging-a-site', text: 'A site kept on purpose with qianyi-ignore' },
+} as const;
+const CHECK_RULE_KEYS = Object.keys(CHECK_RULES) as Array<keyof typeof CHECK_RULES>;
+
+/** `check --format sarif`: one result per pending site, URIs relative to the repository; acknowledged sites are suppressed results. */
+export function checkSarif(view: CheckView): string {
+  const { outcome, template, base } = view;
+  const result = (rule: keyof typeof CHECK_RULES, p: { file: string; line: number; column: number; key: string }, text: string, extra: object) => ({
+    ruleId: CHECK_RULES[rule].id,
+    ruleIndex: CHECK_RULE_KEYS.indexOf(rule),
+    level: CHECK_RULES[rule].level,
+    message: { text },
+    locations: [sarifLocation(base.prefix + p.file, p.line, p.column)],
+    partialFingerprints: { 'qianyiSite/v1': base.prefix + p.key },
+    ...extra,
+  });
+  const results = [
+    ...outcome.pending.map((p) => result(p.type, p, `${p.what}: ${p.why}`, outcome.baselined.length > 0 ? { baselineState: 'new' } : {})),
+    ...outcome.baselined.map((p) => result(p.type, p, `${p.what}: ${p.why}`, { baselineState: 'unchanged' })),
+    ...outcome.acknowledged.map((a) => result('acknowledged', a, `${a.what}: acknowledged: ${a.reason}`, {
+      suppressions: [{ kind: 'inSource', status: 'accepted', justification: a.reason }],
+    })),
+  ];
+  return sarifLog({
+    base,
+    command: 'check',
+    rules: CHECK_RULE_KEYS.map((k) => sarifRule(CHECK_RULES[k], `${CHECK_RULES[k].text} (migrating to ${template.name.en}).`)),
+    results,
+  });
 }
 
-/** GitHub Actions workflow commands: annotations on the pull request's files. */
-export function githubAnnotations({ result }: MigrationView): string {
+/**
+ * GitHub shows at most 10 error and 10 warning annotations per step (actions/toolkit docs/problem-matchers.md,
+ * "Limitations"); more are dropped silently, so the rest are counted in the job summary instead.
+ */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+export interface Annotations {
+  text: string;
+  /** Pending sites that did not fit, by level. */
+  hidden: { error: number; warning: number };
+}
+
+/** GitHub Actions workflow commands: one annotation per pending site, paths relative to the repository. */
+export function githubAnnotations({ outcome, base }: CheckView): Annotations {
   const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines: string[] = [];
-  for (const item of result.items.filter((i) => i.bucket === 'manual')) {
-    lines.push(`::error file=${prop(item.file)},line=${item.line},col=${item.column},title=qianyi manual work::${esc(item.reason)}`);
+  const hidden = { error: 0, warning: 0 };
+  const shown = { error: 0, warning: 0 };
+  for (const p of [...outcome.pending].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1))) {
+    if (shown[p.level] >= ANNOTATIONS_PER_LEVEL) {
+      hidden[p.level]++;
+      continue;
+    }
+    shown[p.level]++;
+    const title = p.type === 'change' ? 'qianyi: not migrated yet' : p.type === 'unparsed' ? 'qianyi: not checked' : 'qianyi: manual work';
+    lines.push(`::${p.level} file=${prop(base.prefix + p.file)},line=${p.line},col=${p.column},title=${prop(title)}::${esc(`${p.what}: ${p.why}`)}`);
   }
-  for (const file of result.files.filter((f) => f.status === 'changed')) {
-    lines.push(`::warning file=${prop(file.file)},line=${file.edits[0]?.line ?? 1},title=qianyi pending migration::run qianyi migrate --provider ${result.provider} to apply ${file.edits.length} change(s)`);
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', hidden };
+}
+
+/** The pending sites, in the `--write-baseline` file format. */
+export function baselineJson(view: CheckView): string {
+  const sites: PendingSite[] = [...view.outcome.pending, ...view.outcome.baselined];
+  const doc = {
+    tool: 'qianyi',
+    version: VERSION,
+    provider: view.result.provider,
+    pending: sites.map(({ key, file, line, what, why }) => ({ key, file, line, what, why })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

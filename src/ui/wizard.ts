@@ -161,7 +161,7 @@ async function wizard(paths: string[], options: MigrateCommandOptions, templates
     const chosen = withoutFiles(planned, skippedFiles);
     const result = resultOf(chosen, apply(chosen, { journal, onRecovered: warn }));
     say();
-    say(migrationPretty({ result, template, dryRun: false, command: 'migrate' }, useColor(process.stdout)).trimEnd());
+    say(migrationPretty({ result, template, dryRun: false, command: 'migrate', paths, models }, useColor(process.stdout)).trimEnd());
     code = result.summary.errors > 0 ? 2 : 0;
   }
 

@@ -41,10 +41,13 @@ describe('scan verdicts on the verdict fixture app', () => {
     expect(Object.keys(json.sites[0].verdicts)).toEqual(['zhipu']);
   });
 
-  it('marks blocked sites as SARIF errors for one provider', () => {
+  it('marks blocked sites as SARIF errors and caveats as warnings for one provider, with paths from the repository top', () => {
     const log = JSON.parse(qianyi(['scan', APP, '--provider', 'deepseek', '--format', 'sarif']).stdout);
     const levels = log.runs[0].results.map((r: { level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.level}`);
-    expect(levels.filter((l: string) => l.endsWith(':error'))).toEqual(['src/assistant.ts:error', 'src/embed.ts:error', 'src/images.ts:error']);
+    expect(levels.filter((l: string) => l.endsWith(':error'))).toEqual(['src/assistant.ts:error', 'src/embed.ts:error', 'src/images.ts:error'].map((l) => `fixtures/verdicts/app/${l}`));
+    expect(levels.every((l: string) => l.endsWith(':error') || l.endsWith(':warning'))).toBe(true);
+    const local = JSON.parse(qianyi(['scan', APP, '--provider', 'deepseek', '--format', 'sarif', '--root', APP]).stdout);
+    expect(local.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^src\//);
   });
 
   it('rejects an unknown provider with exit code 2 and the list of ids', () => {
