@@ -9,6 +9,7 @@ import { useColor } from '../ui/color.js';
 import { allTemplates, loadConfig } from '../options.js';
 import { resolveProviderId } from '../templates/builtins.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
+import { stalenessWarnings } from '../templates/catalog.js';
 
 export interface ScanCommandOptions {
   format: string;
@@ -32,6 +33,7 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   const loaded = loadConfig(path.resolve(paths[0] ?? '.'), options.config);
   const templates = await allTemplates(options.template ?? [], loaded);
   const chosen = options.provider ? [resolveProviderId(options.provider, templates)] : templates;
+  for (const line of stalenessWarnings(chosen)) process.stderr.write(`${line}\n`);
   const progress = await startProgress('Finding source files…', { enabled: options.progress && format === 'pretty' });
   let result;
   try {
