@@ -10,6 +10,7 @@ import { allTemplates, loadConfig } from '../options.js';
 import { resolveProviderId } from '../templates/builtins.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
 import { stalenessWarnings } from '../templates/catalog.js';
+import { providerCost } from '../reporters/cost.js';
 
 export interface ScanCommandOptions {
   format: string;
@@ -54,7 +55,8 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   }
   const results = verdictsForSites(result.sites, chosen);
   const names = Object.fromEntries(chosen.map((t) => [t.id, t.name.en]));
-  const report = toReport(result, { results, ranks: rankProviders(results), names });
+  const costs = Object.fromEntries(chosen.map((t) => [t.id, providerCost(result.sites, t)]));
+  const report = toReport(result, { results, ranks: rankProviders(results), names, costs });
   const text = reporters[format](report, { color: !options.output && useColor(process.stdout) });
   if (options.output) writeFileSync(path.resolve(options.output), text);
   else process.stdout.write(text);
