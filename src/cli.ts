@@ -93,6 +93,22 @@ migrationOptions(
     process.exitCode = await checkCommand(paths, options);
   });
 
+migrationOptions(
+  program
+    .command('verify')
+    .description('live smoke test with your key: list the models, then one minimal request per endpoint/model/feature the code sends; exit 1 when any fails'),
+  'verify',
+)
+  .option('--max-requests <n>', 'send at most this many requests, the models list included', '20')
+  .option('--timeout <ms>', 'give up on a request after this many milliseconds', '20000')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+  .addHelpText('after', examples('qianyi verify . --provider deepseek', 'qianyi verify src --provider qwen --region intl --max-requests 5 --format json'))
+  .action(async (paths: string[], options) => {
+    await preloadCompiler();
+    const { verifyCommand } = await import('./commands/verify.js');
+    process.exitCode = await verifyCommand(paths, options);
+  });
+
 program
   .command('undo')
   .description('restore the files the last `qianyi migrate` run changed, byte for byte; --list shows the recorded runs')

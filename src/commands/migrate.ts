@@ -8,6 +8,7 @@ import { plan, resultOf, type MigrateResult, type MigrationPlan } from '../migra
 import { analyze } from '../scan/scan.js';
 import { allTemplates, checkRegion, chooseTemplate, loadConfig, parseModelOverrides } from '../options.js';
 import { migrationJson, migrationPretty, type MigrationView } from '../reporters/migration.js';
+import { stalenessWarnings } from '../templates/catalog.js';
 import type { Template } from '../templates/schema.js';
 import { useColor } from '../ui/color.js';
 import { startProgress } from '../ui/progress.js';
@@ -48,10 +49,13 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
   if (!options.provider && command === 'check' && !loaded.config.provider) {
     throw new UsageError('check needs a provider: pass --provider <id>');
   }
+  const models = parseModelOverrides(options.model, loaded.config);
+  // Stale facts and retired or ending models, once per run of migrate and check (stderr).
+  for (const line of stalenessWarnings([template], { overrides: models })) process.stderr.write(`${line}\n`);
   return {
     template,
     region: checkRegion(template, options.region ?? loaded.config.region),
-    models: parseModelOverrides(options.model, loaded.config),
+    models,
     include: options.include ?? loaded.config.include,
     exclude: options.exclude ?? loaded.config.exclude,
     types: options.types !== false,

@@ -10,6 +10,8 @@ import { useColor } from '../ui/color.js';
 import { allTemplates, loadConfig } from '../options.js';
 import { resolveProviderId } from '../templates/builtins.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
+import { stalenessWarnings } from '../templates/catalog.js';
+import { providerCost } from '../reporters/cost.js';
 
 export interface ScanCommandOptions {
   format?: string;
@@ -35,6 +37,7 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   const loaded = loadConfig(path.resolve(paths[0] ?? '.'), options.config);
   const templates = await allTemplates(options.template ?? [], loaded);
   const chosen = options.provider ? [resolveProviderId(options.provider, templates)] : templates;
+  for (const line of stalenessWarnings(chosen)) process.stderr.write(`${line}\n`);
   const progress = await startProgress('Finding source files…', { enabled: options.progress && format === 'pretty' });
   let result;
   try {
@@ -55,7 +58,8 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   }
   const results = verdictsForSites(result.sites, chosen);
   const names = Object.fromEntries(chosen.map((t) => [t.id, t.name.en]));
-  const report = toReport(result, { results, ranks: rankProviders(results), names });
+  const costs = Object.fromEntries(chosen.map((t) => [t.id, providerCost(result.sites, t)]));
+  const report = toReport(result, { results, ranks: rankProviders(results), names, costs });
   const base = format === 'sarif' ? uriBase(result.root, options.root) : undefined;
   const text = reporters[format](report, { color: !options.output && useColor(process.stdout), base });
   if (options.output) writeOutput(options.output, text, '-o');

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { apiNeeds } from '../sources/openai/capabilities.js';
+import { costText } from './cost.js';
 import { describeSite, groupByFile, type ScanReport } from './report.js';
 
 export interface PrettyOptions {
@@ -96,7 +97,9 @@ function ranking(c: ChalkInstance, report: ScanReport): string[] {
     const rank = report.providers.length === 1 ? '' : `${String(i + 1).padStart(2)}. `;
     const blocked = p.blocked > 0 ? c.red(`${p.blocked} blocked`) : `${p.blocked} blocked`;
     const unconfirmed = p.unconfirmed > 0 ? c.dim(` (${p.unconfirmed} unconfirmed)`) : '';
-    return `  ${rank}${p.id.padEnd(width)}  ${p.ok} ok, ${p.caveat} caveat${unconfirmed}, ${blocked}  ${c.dim(p.name)}`;
+    const cost = costText(p.cost);
+    const line = `  ${rank}${p.id.padEnd(width)}  ${p.ok} ok, ${p.caveat} caveat${unconfirmed}, ${blocked}  ${c.dim(p.name)}`;
+    return cost ? `${line}\n  ${' '.repeat(rank.length + width)}  ${c.dim(cost)}` : line;
   });
   const hint = report.providers.length === 1 ? [] : [c.dim('  Details for one provider: qianyi scan --provider <id>')];
   return [c.bold(title), ...lines, ...hint];

@@ -3,7 +3,8 @@
  * the README's provider table. cli.ts prints what they return.
  */
 import { CAPABILITY_SHORT } from '../sources/openai/capabilities.js';
-import type { FieldRule, Template } from '../templates/schema.js';
+import { modelPrice, formatPrice } from '../templates/catalog.js';
+import type { CatalogEntry, FieldRule, Template } from '../templates/schema.js';
 import { CAPABILITIES, MODEL_KINDS, type Capability, type Support } from '../templates/vocabulary.js';
 
 /** The capabilities the overview table and the README show, in order. */
@@ -93,6 +94,16 @@ export function providerDetails(t: Template): string {
     ),
   );
 
+  const endpoints = Object.entries(t.regions).flatMap(([id, r]) =>
+    (['responses', 'anthropic'] as const).flatMap((protocol) => {
+      const e = r.endpoints?.[protocol];
+      if (!e) return [];
+      const extra = [e.auth ? `auth ${e.auth}` : '', e.note ?? '', e.sources ? `[${e.sources.join(', ')}]` : ''].filter(Boolean).join(' ');
+      return [[`  ${id} ${protocol}`, e.baseURL, extra]];
+    }),
+  );
+  if (endpoints.length > 0) out.push('', 'Other protocols (their own base URLs)', pad(endpoints));
+
   out.push('', 'API key');
   out.push(`  ${t.apiKey.env}${t.apiKey.aliases.length > 0 ? ` (also read: ${t.apiKey.aliases.join(', ')})` : ''}`);
   if (t.apiKey.note) out.push(`  ${t.apiKey.note}`);
@@ -102,6 +113,9 @@ export function providerDetails(t: Template): string {
   if (t.models.passthrough) out.push('  OpenAI model ids are passed through unchanged');
   if (t.models.note) out.push(`  ${t.models.note}`);
   out.push(pad(Object.entries(t.models.map).map(([from, to]) => [`  ${from}`, `-> ${to ?? 'none'}`])));
+
+  if (t.freeTier) out.push('', 'Free tier', `  ${t.freeTier.note} [${t.freeTier.sources.join(', ')}]`);
+  out.push(...catalogLines(t));
 
   out.push('', 'Capabilities (OpenAI-compatible surface)');
   out.push(
@@ -141,6 +155,49 @@ export function providerDetails(t: Template): string {
   return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
 }
 
+const cell = (v: unknown): string => (v === undefined ? '-' : v === 'unknown' ? '?' : Array.isArray(v) ? v.join(',') : String(v));
+
+function describeModel(id: string, m: CatalogEntry): string {
+  const life = m.status === 'deprecated' || m.status === 'retired'
+    ? `${m.status}${m.shutdown ? ` ${m.shutdown}` : ''}${m.replacement ? ` -> ${m.replacement}` : ''}`
+    : m.status;
+  return `${id}  ${m.kind}, ${life}`;
+}
+
+/** The model catalog: one block per model, `?` where the sources do not say. */
+function catalogLines(t: Template): string[] {
+  const catalog = t.models.catalog;
+  if (!catalog) return [];
+  const out = ['', 'Model catalog (prices per million tokens; ? = the sources do not say)'];
+  for (const [id, m] of Object.entries(catalog)) {
+    const price = modelPrice(t, id);
+    const priceText = price
+      ? `${formatPrice(price)}${price.cachedInput !== null && !price.free ? ` (cached ${price.cachedInput})` : ''}${price.date ? ` as of ${price.date}` : ''}${price.note ? `: ${price.note}` : ''}`
+      : '?';
+    out.push(`  ${describeModel(id, m)}`);
+    const facts: string[][] = [
+      ['context', cell(m.contextWindow)],
+      ['max output', cell(m.maxOutput)],
+      ['input', cell(m.input)],
+    ];
+    if (m.thinking !== undefined) {
+      facts.push(['thinking', m.reasoningField && m.reasoningField !== 'unknown' ? `${m.thinking} (in ${m.reasoningField})` : cell(m.thinking)]);
+      facts.push(['roles', cell(m.roles)]);
+      facts.push(['sampling', typeof m.sampling === 'object' ? Object.entries(m.sampling).map(([k, v]) => `${k} ${typeof v === 'number' ? `fixed at ${v}` : v}`).join(', ') || 'no model-level rule' : cell(m.sampling)]);
+      const tc = m.toolChoice;
+      facts.push(['tool_choice', typeof tc === 'object' ? [tc.withoutThinking !== undefined ? `without thinking ${cell(tc.withoutThinking)}` : '', tc.withThinking !== undefined ? `with thinking ${cell(tc.withThinking)}` : ''].filter(Boolean).join('; ') : cell(tc)]);
+      const rf = m.responseFormat;
+      facts.push(['response_format', typeof rf === 'object' ? `json_object ${cell(rf.json_object)}, json_schema ${cell(rf.json_schema)}` : cell(rf)]);
+      facts.push(['max_tokens', cell(m.maxTokens)]);
+    }
+    facts.push(['price', priceText]);
+    if (m.note) facts.push(['note', m.note]);
+    facts.push(['sources', m.sources.join(', ')]);
+    out.push(pad(facts.map(([k, v]) => [`    ${k}`, v ?? ''])));
+  }
+  return out;
+}
+
 export interface ProviderJson {
   id: string;
   name: string;
@@ -157,6 +214,11 @@ export interface ProviderJson {
   models: { defaults: Template['models']['defaults']; map: Record<string, string | null>; passthrough: boolean };
   capabilities: Record<Capability, Support>;
   toolChoiceModes: Template['params']['toolChoiceModes'];
+  /** Provider model id → its catalog entry (`unknown` where the sources do not say); {} without a catalog. */
+  catalog: Record<string, CatalogEntry>;
+  /** Region → protocols served on other base URLs. */
+  endpoints: Record<string, NonNullable<Template['regions'][string]['endpoints']>>;
+  freeTier: string | null;
 }
 
 /** `qianyi providers --format json`: `capabilities` maps each capability to yes|no|partial|unknown. */
@@ -183,6 +245,9 @@ export function providersJson(templates: readonly Template[]): { providers: Prov
         Support
       >,
       toolChoiceModes: t.params.toolChoiceModes,
+      catalog: structuredClone(t.models.catalog ?? {}),
+      endpoints: Object.fromEntries(Object.entries(t.regions).flatMap(([id, r]) => (r.endpoints ? [[id, structuredClone(r.endpoints)]] : []))),
+      freeTier: t.freeTier?.note ?? null,
     })),
   };
 }

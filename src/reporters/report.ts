@@ -2,6 +2,7 @@ import type { ScanResult } from '../scan/scan.js';
 import type { Site, SkippedFile } from '../scan/sites.js';
 import type { ProviderRank, ProviderVerdicts, Verdict } from '../policy/verdict.js';
 import { VERSION } from '../version.js';
+import type { ProviderCost } from './cost.js';
 
 /** What one provider makes of one site. */
 export interface SiteProviderVerdict {
@@ -21,6 +22,8 @@ export interface ReportProvider {
   blocked: number;
   /** Caveats that rest on facts the provider's docs do not confirm. */
   unconfirmed: number;
+  /** The prices of the models this code would call there, and any free tier; null when not computed. */
+  cost: ProviderCost | null;
 }
 
 /** The scan as every reporter sees it: plain data, the JSON contract of `qianyi scan --format json`. */
@@ -48,6 +51,7 @@ export interface VerdictInput {
   results: ProviderVerdicts[];
   ranks: ProviderRank[];
   names: Record<string, string>;
+  costs?: Record<string, ProviderCost>;
 }
 
 export function toReport(result: ScanResult, verdicts: VerdictInput): ScanReport {
@@ -86,6 +90,7 @@ export function toReport(result: ScanResult, verdicts: VerdictInput): ScanReport
     skipped: result.skipped,
     providers: verdicts.ranks.map((r) => ({
       id: r.provider, name: verdicts.names[r.provider] ?? r.provider, ok: r.ok, caveat: r.caveat, blocked: r.blocked, unconfirmed: r.unconfirmed,
+      cost: verdicts.costs?.[r.provider] ?? null,
     })),
   };
 }

@@ -6,12 +6,20 @@
 import { z } from 'zod';
 import {
   CAPABILITIES,
+  DATE,
   FIELD_SUPPORT,
   INTERVAL,
+  MESSAGE_ROLES,
+  MODALITIES,
   MODEL_KINDS,
+  MODEL_STATUSES,
   parseInterval,
+  REASONING_FIELDS,
+  SAMPLING_PARAMS,
   SUPPORT_LEVELS,
+  THINKING_MODES,
   TOOL_CHOICE_MODES,
+  UNKNOWN,
   type Capability,
   type ModelKind,
 } from './vocabulary.js';
@@ -77,6 +85,109 @@ export const FieldRuleSchema = z
   .meta({ id: 'FieldRule' });
 export type FieldRule = z.output<typeof FieldRuleSchema>;
 
+const DateText = z.string().regex(DATE, { error: 'expected a date as YYYY-MM-DD' });
+
+const IntervalText = z
+  .string()
+  .regex(INTERVAL, { error: 'expected an interval such as "[0, 2]" or "(0, 1]"' })
+  // Refinements run even when the regex failed: only judge well-formed intervals here.
+  .refine((s) => !INTERVAL.test(s) || parseInterval(s).min <= parseInterval(s).max, {
+    error: 'the lower bound is above the upper bound',
+  });
+
+/** A catalog cell the sources do not settle is `unknown`, never a guess. */
+const orUnknown = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal(UNKNOWN)]);
+
+const YesNoUnknown = z.enum(['yes', 'no', UNKNOWN], { error: 'expected yes, no or unknown' });
+
+const ToolChoiceList = z.array(z.enum(TOOL_CHOICE_MODES, { error: `expected ${TOOL_CHOICE_MODES.join(', ')}` }));
+
+/** Per million tokens. `cachedInput` is the price of a cache hit. */
+export const PriceSchema = z
+  .strictObject({
+    currency: z.enum(['CNY', 'USD'], { error: 'expected CNY or USD' }),
+    input: z.number().nonnegative(),
+    cachedInput: orUnknown(z.number().nonnegative()),
+    /** Absent for models that produce no tokens (embeddings). */
+    output: z.number().nonnegative().optional(),
+    /** True when the model costs nothing (a free model, not a trial quota). */
+    free: z.boolean().optional(),
+    note: Note.optional(),
+    /** The sources of the price when they differ from the entry's. */
+    sources: SourceIds.optional(),
+  })
+  .meta({ id: 'Price' });
+export type Price = z.output<typeof PriceSchema>;
+
+/**
+ * How a model treats a sampling parameter, beyond the provider's general rule: a number is the only value
+ * accepted (Kimi's temperature 1), an interval the accepted range, `rejected` an HTTP 400 when sent,
+ * `ignored` accepted without effect.
+ */
+const SamplingRule = z.union([z.number(), IntervalText, z.enum(['rejected', 'ignored'])], {
+  error: 'expected a fixed number, an interval, rejected or ignored',
+});
+
+/** Chat-like kinds: the fields about messages, thinking and tools apply to them. */
+const CHAT_KINDS: readonly ModelKind[] = ['chat', 'reasoning', 'vision'];
+
+/** One model as the provider serves it today: `models.catalog[<provider model id>]`. */
+export const CatalogEntrySchema = z
+  .strictObject({
+    kind: z.enum(MODEL_KINDS, { error: `expected one of ${MODEL_KINDS.join(', ')}` }),
+    status: z.enum(MODEL_STATUSES, { error: `expected one of ${MODEL_STATUSES.join(', ')}` }),
+    /** When a deprecated model stops answering (or when a retired one did). */
+    shutdown: DateText.optional(),
+    /** The catalog id to move to. */
+    replacement: z.string().min(1).optional(),
+    contextWindow: orUnknown(z.int().positive()),
+    maxOutput: orUnknown(z.int().positive()),
+    input: orUnknown(z.array(z.enum(MODALITIES, { error: `expected ${MODALITIES.join(', ')}` })).min(1)),
+    thinking: orUnknown(z.enum(THINKING_MODES, { error: `expected one of ${THINKING_MODES.join(', ')}` })).optional(),
+    reasoningField: orUnknown(z.enum(REASONING_FIELDS, { error: `expected ${REASONING_FIELDS.join(' or ')}` })).optional(),
+    roles: orUnknown(z.array(z.enum(MESSAGE_ROLES, { error: `expected ${MESSAGE_ROLES.join(', ')}` })).min(1)).optional(),
+    sampling: orUnknown(z.partialRecord(z.enum(SAMPLING_PARAMS), SamplingRule)).optional(),
+    /** The tool_choice values accepted with thinking off and on. */
+    toolChoice: orUnknown(
+      z.strictObject({ withoutThinking: orUnknown(ToolChoiceList).optional(), withThinking: orUnknown(ToolChoiceList).optional() }),
+    ).optional(),
+    /** Whether each structured response_format type is served (text always is). */
+    responseFormat: orUnknown(z.strictObject({ json_object: YesNoUnknown, json_schema: YesNoUnknown })).optional(),
+    /** The accepted `max_tokens` values. */
+    maxTokens: orUnknown(IntervalText).optional(),
+    price: orUnknown(PriceSchema),
+    note: Note.optional(),
+    sources: SourceIds,
+  })
+  .superRefine((m, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (m.status === 'deprecated' && (!m.shutdown || !m.replacement)) issue('status', 'a deprecated model needs `shutdown` and `replacement`');
+    if ((m.status === 'active' || m.status === 'preview') && m.shutdown) issue('shutdown', 'only a deprecated or retired model has a shutdown date');
+    if (!CHAT_KINDS.includes(m.kind)) return;
+    for (const field of ['thinking', 'roles', 'sampling', 'toolChoice', 'responseFormat', 'maxTokens'] as const) {
+      if (m[field] === undefined) issue(field, `missing (a ${m.kind} model states it, or says unknown)`);
+    }
+    if (m.thinking === 'optional' || m.thinking === 'always') {
+      if (m.reasoningField === undefined) issue('reasoningField', 'missing (a thinking model states it, or says unknown)');
+    }
+    if (m.thinking === 'none' && m.reasoningField !== undefined) issue('reasoningField', 'a model that never thinks has no reasoning field');
+    if (typeof m.toolChoice === 'object') {
+      if (m.thinking === 'none' && m.toolChoice.withThinking !== undefined) issue('toolChoice', 'a model that never thinks has no withThinking modes');
+      if (m.thinking === 'always' && m.toolChoice.withoutThinking !== undefined) issue('toolChoice', 'a model that always thinks has no withoutThinking modes');
+    }
+  })
+  .meta({ id: 'CatalogEntry' });
+export type CatalogEntry = z.output<typeof CatalogEntrySchema>;
+
+/** A protocol served on another base URL than the chat one (`new OpenAI({ baseURL })` for Responses). */
+const EndpointSchema = z.strictObject({
+  baseURL: z.url({ error: 'expected a URL' }),
+  /** Anthropic Messages: which header carries the key. */
+  auth: z.enum(['bearer', 'x-api-key']).optional(),
+  note: Note.optional(),
+  sources: SourceIds.optional(),
+});
+
 const capabilityShape = Object.fromEntries(CAPABILITIES.map((c) => [c, CapabilityEntrySchema])) as Record<
   Capability,
   typeof CapabilityEntrySchema
@@ -87,7 +198,7 @@ const modelKindShape = Object.fromEntries(MODEL_KINDS.map((k) => [k, z.string().
   z.ZodNullable<z.ZodString>
 >;
 
-export const TemplateSchema = z
+const TemplateBase = z
   .strictObject({
     id: Id.describe('Lower-case provider id, equal to the folder name (`--provider <id>`)'),
     /** Other names that resolve to this provider (`glm`, `kimi`). */
@@ -96,9 +207,7 @@ export const TemplateSchema = z
     /** The provider's API docs. */
     docs: z.url({ error: 'expected a URL' }).describe("The provider's API documentation"),
     /** When the template's facts were last checked against its sources (YYYY-MM-DD). */
-    checked: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
+    checked: DateText
       .describe('When the facts were last checked against the sources (YYYY-MM-DD)'),
     /** A warning shown with the provider (e.g. the service's status is unclear). */
     caution: Note.optional(),
@@ -110,6 +219,8 @@ export const TemplateSchema = z
           url: z.url({ error: 'expected a URL' }).optional(),
           /** True when the source is not the provider's own. */
           thirdParty: z.boolean().optional(),
+          /** When the source says what it says (its date, else when it was read): catalog cells need one. */
+          date: DateText.optional(),
         }),
       )
       .min(1, { error: 'cite at least one source' }),
@@ -121,8 +232,12 @@ export const TemplateSchema = z
         /** What goes into `new OpenAI({ baseURL })`. */
         baseURL: z.url({ error: 'expected a URL' }),
         note: Note.optional(),
+        /** Protocols served on other base URLs in this region. */
+        endpoints: z.strictObject({ responses: EndpointSchema.optional(), anthropic: EndpointSchema.optional() }).optional(),
       }),
     ),
+    /** A free quota or plan for new accounts (per-model free use is `price.free`). */
+    freeTier: z.strictObject({ note: Note, sources: SourceIds }).optional(),
     apiKey: z.strictObject({
       env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'expected an environment variable name' }),
       aliases: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'expected an environment variable name' })),
@@ -136,6 +251,8 @@ export const TemplateSchema = z
       /** True for gateways that serve OpenAI model ids as they are. */
       passthrough: z.boolean().optional(),
       note: Note.optional(),
+      /** Provider model id → what it is today; covers every id in defaults and map. */
+      catalog: z.record(z.string().min(1), CatalogEntrySchema).optional(),
     }),
     capabilities: z
       .strictObject(capabilityShape)
@@ -160,7 +277,9 @@ export const TemplateSchema = z
         }),
       note: Note.optional(),
     }),
-  })
+  });
+
+export const TemplateSchema = TemplateBase
   .superRefine((t, ctx) => {
     if (!(t.defaultRegion in t.regions)) {
       ctx.addIssue({
@@ -183,7 +302,43 @@ export const TemplateSchema = z
     cite(t.params.temperature.sources, ['params', 'temperature', 'sources']);
     cite(t.params.top_p.sources, ['params', 'top_p', 'sources']);
     for (const [f, rule] of Object.entries(t.params.fields)) cite(rule.sources, ['params', 'fields', f, 'sources']);
+    for (const [id, r] of Object.entries(t.regions)) {
+      cite(r.endpoints?.responses?.sources, ['regions', id, 'endpoints', 'responses', 'sources']);
+      cite(r.endpoints?.anthropic?.sources, ['regions', id, 'endpoints', 'anthropic', 'sources']);
+    }
+    cite(t.freeTier?.sources, ['freeTier', 'sources']);
+    checkCatalog(t, ctx);
   });
+
+/** The catalog covers every model the template sends, none of them retired; its cells are dated. */
+function checkCatalog(t: z.output<typeof TemplateBase>, ctx: z.RefinementCtx): void {
+  const catalog = t.models.catalog;
+  if (!catalog) return;
+  const byId = new Map(t.sources.map((s) => [s.id, s]));
+  for (const [id, m] of Object.entries(catalog)) {
+    const path = ['models', 'catalog', id];
+    for (const sid of [...m.sources, ...(typeof m.price === 'object' ? (m.price.sources ?? []) : [])]) {
+      const source = byId.get(sid);
+      if (!source) ctx.addIssue({ code: 'custom', path: [...path, 'sources'], message: `cites "${sid}", which is not in sources` });
+      else if (!source.date) ctx.addIssue({ code: 'custom', path: [...path, 'sources'], message: `cites "${sid}", which has no date` });
+    }
+    if (m.replacement !== undefined && !(m.replacement in catalog)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'replacement'], message: `"${m.replacement}" is not in the catalog` });
+    }
+  }
+  const used: Array<[(string | number)[], string, ModelKind | null]> = [
+    ...MODEL_KINDS.flatMap((k) => (t.models.defaults[k] ? [[['models', 'defaults', k], t.models.defaults[k], k] as [string[], string, ModelKind]] : [])),
+    ...Object.entries(t.models.map).flatMap(([from, to]) => (to ? [[['models', 'map', from], to, null] as [string[], string, null]] : [])),
+  ];
+  for (const [path, id, kind] of used) {
+    const m = catalog[id];
+    if (!m) ctx.addIssue({ code: 'custom', path, message: `"${id}" is not in models.catalog` });
+    else if (m.status === 'retired') ctx.addIssue({ code: 'custom', path, message: `"${id}" is retired${m.replacement ? ` (use ${m.replacement})` : ''}` });
+    else if (kind && (CHAT_KINDS.includes(kind) ? !CHAT_KINDS.includes(m.kind) : m.kind !== kind)) {
+      ctx.addIssue({ code: 'custom', path, message: `"${id}" is a ${m.kind} model, not a ${kind} one` });
+    }
+  }
+}
 
 export type Template = z.output<typeof TemplateSchema>;
 export type TemplateInput = z.input<typeof TemplateSchema>;

@@ -93,3 +93,29 @@ export function parseInterval(text: string): Interval {
 export function formatInterval(i: Interval): string {
   return `${i.minExclusive ? '(' : '['}${i.min}, ${i.max}${i.maxExclusive ? ')' : ']'}`;
 }
+
+/** Where a model is in its life: `deprecated` has a shutdown date and a replacement; `retired` is gone. */
+export const MODEL_STATUSES = ['active', 'preview', 'deprecated', 'retired'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
+
+/** Whether a model reasons before it answers: never, when asked (a toggle), or always (cannot be turned off). */
+export const THINKING_MODES = ['none', 'optional', 'always'] as const;
+export type ThinkingMode = (typeof THINKING_MODES)[number];
+
+/** The response field a thinking model puts its reasoning in. */
+export const REASONING_FIELDS = ['reasoning_content', 'reasoning'] as const;
+
+export const MESSAGE_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
+export const MODALITIES = ['text', 'image', 'audio', 'video', 'file'] as const;
+
+/** Sampling parameters a model may fix or reject whatever the provider's general rule says. */
+export const SAMPLING_PARAMS = ['temperature', 'top_p', 'n', 'presence_penalty', 'frequency_penalty', 'seed', 'stop'] as const;
+export type SamplingParam = (typeof SAMPLING_PARAMS)[number];
+
+/** What a cell holds when the sources do not say: never a guess. */
+export const UNKNOWN = 'unknown';
+
+/** A date as YYYY-MM-DD. */
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -15,6 +15,7 @@ import { apiNeeds } from '../sources/openai/capabilities.js';
 import { mapModel, openaiModelKind } from '../sources/openai/models.js';
 import type { Template } from '../templates/schema.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
+import { costText, providerCost } from '../reporters/cost.js';
 import { useColor } from './color.js';
 import { startProgress } from './progress.js';
 
@@ -74,7 +75,8 @@ async function wizard(paths: string[], options: MigrateCommandOptions, templates
     choices: ranks.map((r) => ({
       value: r.provider,
       name: `${byId.get(r.provider)!.name.en.padEnd(width)}  ${r.ok} ok · ${r.caveat} caveat · ${r.blocked} blocked`,
-      description: `${r.provider}: sites that work as they are / work with a change the migration makes / need another service`,
+      // What the models this code would use cost there (per million tokens), and any free tier.
+      description: [`${r.provider}: sites that work as they are / work with a change the migration makes / need another service`, costText(providerCost(analysis.sites, byId.get(r.provider)!))].filter(Boolean).join('\n'),
     })),
   });
   const template = byId.get(providerId)!;

@@ -24,6 +24,13 @@ afterAll(() => removeDir(dir));
 const base = { sdk: 'openai', api: null, model: null, features: [], confidence: 'certain' };
 
 describe('qianyi scan (CLI)', () => {
+  it('shows under each ranked provider what the models this code calls cost there', () => {
+    const { stdout, code } = qianyi(['scan', dir, '--no-progress']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/deepseek\s+\d+ ok.*\n\s+per 1M tokens in\/out: deepseek-flash CNY 2 \/ 8 \(2026-12-01\)\n/);
+    expect(stdout).toMatch(/sensenova\s+\d+ ok.*\n\s+per 1M tokens in\/out: sensenova-6\.8-flash-lite CNY 0 \/ 0 \(2026-09-30\); free tier: Token Plan Free/);
+  });
+
   it('prints the JSON contract on stdout and nothing on stderr', () => {
     const { stdout, stderr, code } = qianyi(['scan', dir, '--format', 'json']);
     expect(code).toBe(0);
@@ -35,7 +42,13 @@ describe('qianyi scan (CLI)', () => {
     // Every site carries a verdict for each of the 14 providers; the contract fields are checked without them.
     for (const site of report.sites) expect(Object.keys(site.verdicts)).toHaveLength(14);
     expect(report.providers).toHaveLength(14);
-    expect(report.providers[0]).toEqual({ id: expect.any(String), name: expect.any(String), ok: expect.any(Number), caveat: expect.any(Number), blocked: expect.any(Number), unconfirmed: expect.any(Number) });
+    expect(report.providers[0]).toEqual({ id: expect.any(String), name: expect.any(String), ok: expect.any(Number), caveat: expect.any(Number), blocked: expect.any(Number), unconfirmed: expect.any(Number), cost: expect.any(Object) });
+    // What the code would cost: the models it calls there, priced per million tokens with the source's date.
+    expect(report.providers.find((p: { id: string }) => p.id === 'deepseek').cost).toEqual({
+      models: [{ model: 'deepseek-flash', price: { model: 'deepseek-flash', currency: 'CNY', input: 2, cachedInput: 0.04, output: 8, free: false, note: expect.stringContaining('peak hours'), date: '2026-12-01' } }],
+      freeTier: null,
+    });
+    expect(report.providers.find((p: { id: string }) => p.id === 'hunyuan').cost).toMatchObject({ models: [{ model: 'hy4', price: null }], freeTier: expect.stringContaining('free quota') });
     expect(report.sites.map(({ verdicts: _v, ...rest }: { verdicts: unknown }) => rest)).toEqual([
       { ...base, id: 'src/chat.ts:3:10:call', file: 'src/chat.ts', line: 3, column: 10, kind: 'call', api: 'chat.completions.create', model: 'gpt-4o', features: ['stream'], name: null, request: 'in-file', modelAt: 'call' },
       { ...base, id: 'src/client.ts:1:1:import', file: 'src/client.ts', line: 1, column: 1, kind: 'import', name: 'openai' },

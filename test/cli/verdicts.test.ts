@@ -26,7 +26,7 @@ describe('scan verdicts on the verdict fixture app', () => {
 
   it('ranks the providers: fewest blocked, then fewest caveats, then fewest unconfirmed', () => {
     expect(report.providers.map((p: { id: string; blocked: number }) => `${p.id}:${p.blocked}`)).toEqual([
-      'qianfan:1', 'doubao:1', 'hunyuan:1', 'siliconflow:1', 'stepfun:1', 'zhipu:2', 'sensenova:2', 'baichuan:2', 'qwen:2',
+      'qianfan:1', 'doubao:1', 'siliconflow:1', 'hunyuan:1', 'stepfun:1', 'zhipu:2', 'sensenova:2', 'baichuan:2', 'qwen:2',
       'deepseek:3', 'moonshot:3', 'spark:3', 'yi:3', 'minimax:4',
     ]);
   });

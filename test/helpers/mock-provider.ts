@@ -31,7 +31,14 @@ const ENDPOINTS: Record<string, Capability> = {
  * fields, unsupported tool_choice, missing endpoints). It answers like an OpenAI-compatible API, streaming
  * included. No request leaves the machine.
  */
-export async function startMockProvider(template: Template, key: string): Promise<MockProvider> {
+export interface MockOptions {
+  /** What GET /models lists (default: every model the template sends); a model left out is still served. */
+  listed?: string[];
+  /** Like careless providers, quote the caller's key in every error message (the key must never be printed). */
+  echoKey?: boolean;
+}
+
+export async function startMockProvider(template: Template, key: string, options: MockOptions = {}): Promise<MockProvider> {
   const basePath = new URL(template.regions[template.defaultRegion]!.baseURL).pathname.replace(/\/$/, '');
   const models = providerModels(template);
   const requests: MockRequest[] = [];
@@ -40,8 +47,13 @@ export async function startMockProvider(template: Template, key: string): Promis
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push({ method: req.method ?? 'GET', path: url.pathname, body });
+    const fail = (res: ServerResponse, status: number, message: string) =>
+      failWith(res, status, options.echoKey ? `${message} (request authorised with Bearer ${key})` : message);
     if (!url.pathname.startsWith(`${basePath}/`)) return fail(res, 404, `no route ${url.pathname} (base path is ${basePath || '/'})`);
     if (req.headers.authorization !== `Bearer ${key}`) return fail(res, 401, 'invalid api key');
+    if (req.method === 'GET' && url.pathname === `${basePath}/models`) {
+      return json(res, { object: 'list', data: (options.listed ?? [...models]).map((id) => ({ id, object: 'model', owned_by: template.id })) });
+    }
     const capability = ENDPOINTS[url.pathname.slice(basePath.length)];
     if (!capability) return fail(res, 404, `unknown endpoint ${url.pathname}`);
     const support = template.capabilities[capability].support;
@@ -113,6 +125,8 @@ function ruleViolation(t: Template, body: Record<string, unknown>): string | und
   if (body.tools !== undefined && featureNo('tools')) return 'tools are not supported';
   if (body.stream_options !== undefined && featureNo('stream_usage')) return 'stream_options is not supported';
   if (isJsonMode(body) && featureNo('json_object')) return 'response_format json_object is not supported';
+  const format = body.response_format as { type?: string } | undefined;
+  if (format?.type === 'json_schema' && featureNo('json_schema')) return 'This response_format type is unavailable now';
   return undefined;
 }
 
@@ -137,7 +151,7 @@ function json(res: ServerResponse, data: unknown): void {
   res.end(JSON.stringify(data));
 }
 
-function fail(res: ServerResponse, status: number, message: string): void {
+function failWith(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: status } }));
 }

@@ -115,6 +115,54 @@ describe('broken templates: one line naming the file, the field and the problem'
       'my-gateway.yaml: params.toolChoiceModes: expected a list of none, auto, required, named, or unknown (got ["always"])',
     );
   });
+
+  it('a mapped model missing from the catalog', () => {
+    expect(broken(edit('    text-embedding-3-small: my-embedding-model\n', '    text-embedding-3-small: my-embedding-model\n    gpt-4.1: my-new-model\n'))).toBe(
+      'my-gateway.yaml: models.map.gpt-4.1: "my-new-model" is not in models.catalog',
+    );
+  });
+
+  it('a retired model in defaults or map', () => {
+    expect(broken(edit('      status: active                  #', '      status: retired  #'))).toBe(
+      'my-gateway.yaml: models.defaults.chat: "my-chat-model" is retired (and 4 more problems)',
+    );
+  });
+
+  it('a deprecated model without shutdown and replacement, and a replacement outside the catalog', () => {
+    expect(broken(edit('      status: active                  #', '      status: deprecated  #'))).toBe(
+      'my-gateway.yaml: models.catalog.my-chat-model.status: a deprecated model needs `shutdown` and `replacement`',
+    );
+    expect(broken(edit('      status: active                  #', '      shutdown: 2027-01-31\n      replacement: gone-model\n      status: deprecated  #'))).toBe(
+      'my-gateway.yaml: models.catalog.my-chat-model.replacement: "gone-model" is not in the catalog',
+    );
+  });
+
+  it('a model of the wrong kind for its default', () => {
+    expect(broken(edit('    embedding: my-embedding-model', '    embedding: my-chat-model'))).toBe(
+      'my-gateway.yaml: models.defaults.embedding: "my-chat-model" is a chat model, not a embedding one',
+    );
+  });
+
+  it('a chat model that leaves a cell out instead of saying unknown', () => {
+    expect(broken(edit('      maxTokens: "[1, 16384]"\n', ''))).toBe(
+      'my-gateway.yaml: models.catalog.my-chat-model.maxTokens: missing (a chat model states it, or says unknown)',
+    );
+  });
+
+  it('a catalog entry citing an undated source', () => {
+    expect(broken(edit('url: https://gateway.example.com/docs, date: 2026-01-01 }', 'url: https://gateway.example.com/docs }'))).toBe(
+      'my-gateway.yaml: models.catalog.my-chat-model.sources: cites "S1", which has no date (and 1 more problem)',
+    );
+  });
+
+  it('a bad sampling rule and a bad status', () => {
+    expect(broken(edit('      sampling: unknown               #', '      sampling: { temperature: fixed }  #'))).toMatch(
+      /^my-gateway\.yaml: models\.catalog\.my-chat-model\.sampling/,
+    );
+    expect(broken(edit('      status: active                  #', '      status: sunset  #'))).toBe(
+      'my-gateway.yaml: models.catalog.my-chat-model.status: expected one of active, preview, deprecated, retired (got "sunset")',
+    );
+  });
 });
 
 describe('loadTemplateFile', () => {

@@ -51,6 +51,36 @@ describe('providerDetails', () => {
   });
 });
 
+describe('providerDetails: the model catalog', () => {
+  const text = providerDetails(resolveProviderId('hunyuan', templates));
+
+  it('shows TokenHub: base URLs, the Anthropic endpoint, the key, the free tier', () => {
+    expect(text).toMatch(/cn \(default\)\s+https:\/\/tokenhub\.tencentmaas\.com\/v1/);
+    expect(text).toMatch(/intl\s+https:\/\/tokenhub-intl\.tencentcloudmaas\.com\/v1/);
+    expect(text).toMatch(/cn anthropic\s+https:\/\/tokenhub\.tencentmaas\.com\s+auth x-api-key/);
+    expect(text).toContain('TENCENT_TOKENHUB_API_KEY (also read: TOKENHUB_API_KEY, HUNYUAN_API_KEY)');
+    expect(text).toMatch(/Free tier\n  a new-user free quota/);
+  });
+
+  it('prints each model with its lifecycle, limits and dated price, ? where the sources do not say', () => {
+    expect(text).toContain('  hy4-flash  chat, active\n    context          1024000\n    max output       64000\n');
+    expect(text).toMatch(/price\s+USD 0\.035 \/ 0\.1405 as of 2026-12-01: international list price/);
+    expect(text).toContain('  hunyuan-turbos-latest  chat, retired 2026-06-22 -> hy4');
+    expect(text).toContain('  hy3  chat, deprecated 2026-12-30 -> hy4-flash');
+    expect(text).toMatch(/hy4  chat, active\n    context\s+\?\n/);
+  });
+
+  it('model-level rules: fixed sampling, tool_choice with thinking, rejected developer role', () => {
+    const kimi = providerDetails(resolveProviderId('kimi', templates));
+    expect(kimi).toMatch(/kimi-k3  reasoning, active\n(    .*\n)*    sampling\s+temperature fixed at 1, top_p rejected, n rejected/);
+    expect(kimi).toMatch(/tool_choice\s+with thinking none,auto\n/);
+    const deepseek = providerDetails(resolveProviderId('deepseek', templates));
+    expect(deepseek).toMatch(/roles\s+system,user,assistant,tool\n/);
+    expect(deepseek).toMatch(/response_format\s+json_object yes, json_schema no\n/);
+    expect(deepseek).toMatch(/thinking\s+optional \(in reasoning_content\)/);
+  });
+});
+
 describe('renderClientSnippet', () => {
   it('fills in the region and key', () => {
     const zhipu = resolveProviderId('glm', templates);
@@ -83,6 +113,9 @@ describe('providersJson', () => {
       models: { defaults: { chat: 'deepseek-flash', embedding: null } },
       capabilities: { embeddings: 'no', responses: 'yes', vision: 'partial', tool_choice: 'yes' },
     });
+    expect(deepseek?.catalog['deepseek-flash']).toMatchObject({ status: 'active', contextWindow: 1000000, roles: ['system', 'user', 'assistant', 'tool'] });
+    expect(json.providers.find((p) => p.id === 'zhipu')?.endpoints.intl).toMatchObject({ responses: { baseURL: 'https://api.z.ai/api/v1' } });
+    expect(json.providers.find((p) => p.id === 'hunyuan')?.freeTier).toMatch(/free quota/);
     // Plain data: survives a JSON round trip unchanged.
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinTemplates, parseTemplate, resolveProviderId, templatesDir } from '../../src/templates/load.js';
 import { OPENAI_MODELS } from '../../src/sources/openai/models.js';
 import { CAPABILITIES, templateJsonSchema } from '../../src/templates/schema.js';
+import { lifecycle, stalenessWarnings, usedModels } from '../../src/templates/catalog.js';
 import { UsageError } from '../../src/errors.js';
 
 const dir = templatesDir();
@@ -101,6 +102,18 @@ describe('built-in templates', () => {
           // A provider without a default for a kind has no model of that kind to map to.
           if (t.models.defaults[kind] === null) expect(target, `${openai}`).toBeNull();
         }
+      });
+
+      it('has a model catalog covering every model it sends, none retired or past its shutdown when checked', () => {
+        const catalog = t.models.catalog ?? {};
+        expect(Object.keys(catalog).length).toBeGreaterThan(0);
+        for (const id of usedModels(t)) {
+          const entry = catalog[id];
+          expect(entry, `${id} is not in the catalog`).toBeDefined();
+          expect(lifecycle(entry!, t.checked).state, `${id} as of ${t.checked}`).not.toBe('retired');
+        }
+        // Nothing a built-in template sends is about to go: such a model should already be remapped.
+        expect(stalenessWarnings([t], { day: t.checked })).toEqual([]);
       });
 
       it('an `unknown` capability always says what is unconfirmed', () => {

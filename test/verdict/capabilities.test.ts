@@ -119,7 +119,7 @@ describe('OpenAI model ids', () => {
     const qwen = loadBuiltinTemplates().find((t) => t.id === 'qwen');
     if (!qwen) throw new Error('no qwen');
     expect(mapModel(qwen, 'gpt-4o')).toEqual({ how: 'mapped', model: 'qwen-plus' });
-    expect(mapModel(qwen, 'o1-preview')).toEqual({ how: 'mapped', model: 'qwen3-max' });
+    expect(mapModel(qwen, 'o1-preview')).toEqual({ how: 'mapped', model: 'qwen3.8-max' });
     expect(mapModel(qwen, 'qwen-plus')).toEqual({ how: 'identical', model: 'qwen-plus' });
     expect(mapModel(qwen, 'gpt-4o-realtime-preview')).toEqual({ how: 'default', model: 'qwen-plus', kind: 'chat' });
     expect(mapModel(qwen, 'dall-e-3')).toEqual({ how: 'none', kind: 'image' });

@@ -76,8 +76,9 @@ describe('the fixture app (fixtures/verdicts)', () => {
     expect(rankProviders(results)).toEqual([
       { provider: 'qianfan', ok: 7, caveat: 1, blocked: 1, unconfirmed: 0 },
       { provider: 'doubao', ok: 6, caveat: 2, blocked: 1, unconfirmed: 2 },
-      { provider: 'hunyuan', ok: 6, caveat: 2, blocked: 1, unconfirmed: 2 },
       { provider: 'siliconflow', ok: 6, caveat: 2, blocked: 1, unconfirmed: 2 },
+      // TokenHub documents no temperature range: one more unconfirmed caveat than the legacy platform had.
+      { provider: 'hunyuan', ok: 5, caveat: 3, blocked: 1, unconfirmed: 3 },
       { provider: 'stepfun', ok: 4, caveat: 4, blocked: 1, unconfirmed: 4 },
       { provider: 'zhipu', ok: 5, caveat: 2, blocked: 2, unconfirmed: 0 },
       { provider: 'sensenova', ok: 5, caveat: 2, blocked: 2, unconfirmed: 1 },
@@ -166,8 +167,8 @@ describe('capability reasons', () => {
 
   it('features that share a capability are reported once', () => {
     const v = reasonOf(
-      call('chat.completions.create', { model: 'hunyuan-turbos-latest', features: ['functions', 'parallel_tool_calls', 'tools'] }),
-      T.hunyuan as Template,
+      call('chat.completions.create', { model: '4.0Ultra', features: ['functions', 'parallel_tool_calls', 'tools'] }),
+      T.spark as Template,
     );
     expect(v.reasons.map((r) => r.subject)).toEqual(['tools']);
   });
@@ -211,7 +212,7 @@ describe('parameter reasons', () => {
   });
 
   it('fixed temperature: clamped to the fixed value, as the migration does', () => {
-    const v = reasonOf(withParams({ temperature: 0.7 }, 'kimi-k2.6'), T.moonshot as Template);
+    const v = reasonOf(withParams({ temperature: 0.7 }, 'kimi-k3'), T.moonshot as Template);
     expect(v.reasons.map((r) => r.reason)).toEqual([
       "chat.completions.create sets temperature 0.7, outside Moonshot Kimi's range [1, 1], so the migration clamps it " +
         'to 1: kimi models return HTTP 400 for any other value; moonshot-v1 accepts [0, 1].',
@@ -221,7 +222,9 @@ describe('parameter reasons', () => {
   });
 
   it('a range equal to OpenAI’s passes', () => {
-    expect(reasonOf(chat(['temperature', 'top_p'], 'hunyuan-turbos-latest'), T.hunyuan as Template).verdict).toBe('ok');
+    // The skeleton states OpenAI's own ranges, temperature [0, 2] and top_p [0, 1].
+    const skeleton = parseTemplate(readFileSync(join(templatesDir(), '_template', 'template.yaml'), 'utf8'), 'skeleton');
+    expect(reasonOf(chat(['temperature', 'top_p'], 'my-chat-model'), skeleton).verdict).toBe('ok');
   });
 
   it('renamed field the SDK types do not know: reported, not renamed', () => {
