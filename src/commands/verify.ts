@@ -19,12 +19,13 @@ export interface VerifyCommandOptions extends MigrateCommandOptions {
   timeout: string;
 }
 
-type Endpoint = 'models' | 'chat' | 'embeddings' | 'responses';
+/** What a check talks to; an API verify does not probe keeps its capability name (`images`, `audio_speech`, ...). */
+type Endpoint = 'models' | 'chat' | 'embeddings' | 'responses' | (string & {});
 type Status = 'pass' | 'fail' | 'skipped';
 
 /** One request the code will make, reduced to what the provider may refuse. */
 export interface Combination {
-  endpoint: Exclude<Endpoint, 'models'>;
+  endpoint: 'chat' | 'embeddings' | 'responses';
   model: string;
   /** `basic`, `stream`, `tools`, `tool_choice:<mode>`, `json_object`, `json_schema`. */
   feature: string;
@@ -65,7 +66,7 @@ export function combinationsFor(sites: readonly Site[], t: Template, overrides: 
     const model = modelFor(site, t, overrides, needs.modelKind);
     if (!endpoint) {
       const id = `${needs.capability}:${model ?? '?'}`;
-      unprobed.set(id, { id, endpoint: 'chat', model, feature: needs.capability, status: 'skipped', httpStatus: null, message: `${site.api} at ${where} is not probed (verify sends chat, embeddings and responses requests only)` });
+      unprobed.set(id, { id, endpoint: needs.capability, model, feature: 'basic', status: 'skipped', httpStatus: null, message: `${site.api} at ${where} is not probed (verify sends chat, embeddings and responses requests only)` });
       continue;
     }
     if (!model) {
