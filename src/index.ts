@@ -6,3 +6,7 @@ export type { Site, SiteKind, Sdk, Confidence, SkippedFile } from './scan/sites.
 export { builtinTemplates, resolveProviderId } from './templates/builtins.js';
 export type { Template } from './templates/schema.js';
 export { verdictsForSites, rankProviders, type Verdict } from './policy/verdict.js';
+export type { CatalogEntry, Price } from './templates/schema.js';
+export { lifecycle, modelPrice, stalenessWarnings, type Lifecycle, type ModelPrice } from './templates/catalog.js';
+export { providerCost, type ProviderCost } from './reporters/cost.js';
+export { combinationsFor, runVerify, type VerifyReport, type VerifyCheck } from './commands/verify.js';
