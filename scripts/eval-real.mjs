@@ -24,7 +24,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = path.join(ROOT, 'eval', 'real');
 const CLI = path.join(ROOT, 'bin', 'qianyi.js');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const SKIP_DIRS = new Set(['node_modules', '.git']);
+// .qianyi/ holds migrate's own run record (originals for `undo`), not an edit of the repo.
+const SKIP_DIRS = new Set(['node_modules', '.git', '.qianyi']);
 
 const { values: opts } = parseArgs({
   options: {
