@@ -107,6 +107,7 @@ function makeSite(file: string, line: number, column: number, start: number, end
   if (draft.host !== undefined) site.host = draft.host;
   if (draft.keyFrom !== undefined) site.keyFrom = draft.keyFrom;
   if (draft.modelSite !== undefined) site.modelSite = draft.modelSite;
+  if (draft.clientSite !== undefined) site.clientSite = draft.clientSite;
   if (draft.readBy !== undefined) site.readBy = draft.readBy;
   if (draft.typedAs !== undefined) site.typedAs = draft.typedAs;
   if (draft.rawHttp !== undefined) site.rawHttp = draft.rawHttp;

@@ -111,13 +111,15 @@ export function regionBaseUrl(template: Template, region?: string): string {
 class SiteIndex {
   readonly byFile = new Map<string, Site[]>();
   readonly callers = new Map<string, Site[]>();
-  readonly ids = new Set<string>();
+  readonly callsOf = new Map<string, Site[]>();
+  readonly ids = new Map<string, Site>();
 
   constructor(sites: readonly Site[]) {
     for (const s of sites) {
-      this.ids.add(s.id);
+      this.ids.set(s.id, s);
       push(this.byFile, s.file, s);
       if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
+      if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
     }
   }
 }
@@ -200,15 +202,15 @@ class Decider {
       case 'import':
         return this.importSite(site);
       case 'client':
-        return this.client(site);
+        return this.client(site, index);
       case 'env':
-        return this.env(site, index.byFile.get(site.file) ?? []);
+        return this.env(site, index.byFile.get(site.file) ?? [], index);
     }
   }
 
   // ---- clients and imports -------------------------------------------------------------------------------
 
-  private client(site: Site): Step[] {
+  private client(site: Site, index: SiteIndex): Step[] {
     const { p, t } = this;
     const env = t.apiKey.env;
     const url = regionBaseUrl(t, this.options.region);
@@ -227,18 +229,19 @@ class Decider {
         : `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${p}`;
       return [step('caveat', 'client', 'mark', `The ${name} client's options are built elsewhere, so the migration cannot re-point it to ${p}: set its key and base URL by hand.`, note)];
     }
-    const keepKey = site.keyFrom !== undefined && !this.replaceableKey(site);
-    const steps: Step[] = keepKey
-      ? [
-          step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}); it keeps its own apiKey.`,
-            `client now calls ${p} at ${url}`, 'baseURL'),
-          step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, which the migration keeps: it must now hold a ${p} key.`,
-            `${site.keyFrom} must now hold a ${p} key: this client now calls ${url}`),
-        ]
-      : [
-          step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
-            `client now calls ${p} at ${url} with the key in ${env}`),
-        ];
+    if (site.keyFrom !== undefined && !this.replaceableKey(site)) {
+      // Re-pointing it would send the app's OpenAI key to the provider: the key and URL move together, by hand.
+      return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, where the app keeps it, so the migration leaves the client as it is: ${site.keyFrom} must hold a ${p} key when it is pointed at ${p}.`,
+        `${site.keyFrom} must now hold a ${p} key: then set baseURL: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
+    }
+    if (this.unserved(site, index)) {
+      return [step('caveat', 'client', 'mark', `Every call of the ${name} client needs something ${p} does not serve, so the migration leaves it pointing at OpenAI.`,
+        `every call of this client needs something ${p} does not serve: it stays on OpenAI (see the calls' markers)`)];
+    }
+    const steps: Step[] = [
+      step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
+        `client now calls ${p} at ${url} with the key in ${env}`),
+    ];
     for (const option of OPENAI_ACCOUNT_OPTIONS) {
       if (site.options?.includes(option)) {
         steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));
@@ -249,6 +252,21 @@ class Decider {
       if (c) steps.push(c);
     }
     return steps;
+  }
+
+  /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
+  repointed(client: Site, index: SiteIndex): boolean {
+    return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
+  }
+
+  /** Every traced call of the client needs an endpoint the provider lacks or has not confirmed. */
+  private unserved(client: Site, index: SiteIndex): boolean {
+    const calls = index.callsOf.get(client.id) ?? [];
+    return calls.length > 0 && calls.every((c) => {
+      const needs = c.api ? apiNeeds(c.api) : null;
+      const support = needs ? this.t.capabilities[needs.capability].support : 'yes';
+      return support === 'no' || support === 'unknown';
+    });
   }
 
   /** A key the migration may replace: OpenAI's env var, or the env var of the provider qianyi pointed it at. */
@@ -274,18 +292,18 @@ class Decider {
 
   // ---- env reads -----------------------------------------------------------------------------------------
 
-  private env(site: Site, within: readonly Site[]): Step[] {
+  private env(site: Site, within: readonly Site[], index: SiteIndex): Step[] {
     const { p, t } = this;
     const name = site.name ?? 'an OpenAI environment variable';
     const credential = name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE';
     // A read in the options of a client: it goes with that client.
     const enclosing = enclosingClient(site, within);
-    if (enclosing && !talksToOpenAi(enclosing)) {
-      return [step('ok', 'env', 'none', `${name} is read by a client that does not talk to OpenAI, which the migration leaves as it is.`)];
+    if (enclosing && !this.repointed(enclosing, index)) {
+      return [step('ok', 'env', 'none', `${name} is read by a client the migration leaves as it is.`)];
     }
     // The value of a client option the migration sets or removes goes with that option.
     const client = enclosing ?? within.find((c) => c.kind === 'client' && c.options !== null && c.options?.includes(site.option ?? ''));
-    if (client && talksToOpenAi(client) && client.options !== null && CLIENT_OPTIONS.has(site.option ?? '') && !credential) {
+    if (client && this.repointed(client, index) && CLIENT_OPTIONS.has(site.option ?? '') && !credential) {
       return [step('ok', 'env', 'none', `${name} is the client's ${site.option}, which the migration replaces for ${p}.`)];
     }
     // Never half a request: a key or URL that a request the migration does not re-point also reads stays.
@@ -293,6 +311,10 @@ class Decider {
       const by = site.readBy ? `${site.readBy}, which this migration does not re-point` : 'a hand-written HTTP request to OpenAI in this file';
       return [step('caveat', 'env', 'mark', `${name} is read by ${by}, so it is left as it is: change the key and the endpoint there together.`,
         `${name} is read by ${by}: switch its key and its URL to ${p} together (${t.apiKey.env}, ${regionBaseUrl(t, this.options.region)})`)];
+    }
+    // A key or URL read away from any client: renamed only next to a client this run re-points.
+    if (credential && !enclosing && !within.some((c) => c.kind === 'client' && this.repointed(c, index))) {
+      return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
     switch (name) {
@@ -325,6 +347,10 @@ class Decider {
     if (site.endpoint === 'foreign' || site.endpoint === 'unknown') {
       const to = site.endpoint === 'foreign' ? `goes to ${site.host ?? 'another host'}, not to OpenAI` : 'goes through a client whose base URL qianyi cannot resolve';
       return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
+    }
+    const client = site.clientSite ? index.ids.get(site.clientSite) : undefined;
+    if (client && talksToOpenAi(client) && !this.repointed(client, index) && !this.unserved(client, index)) {
+      return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
     }
     if (site.confidence === 'likely') {
       const note = `this looks like an OpenAI ${api} call, but its client could not be traced to the openai package: check that it goes to ${p}`;
@@ -547,7 +573,10 @@ class Decider {
     const p = this.p;
     if (site.model === null) return [step('ok', 'model', 'none', `This model site has no value to map for ${p}.`)];
     const callers = index.callers.get(site.id) ?? [];
-    const migrated = callers.filter((c) => talksToOpenAi(c) && c.confidence === 'certain');
+    const migrated = callers.filter((c) => {
+      const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+      return talksToOpenAi(c) && c.confidence === 'certain' && (!client || this.repointed(client, index));
+    });
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
     if (enclosing && talksToOpenAi(enclosing) && enclosing.options !== null) {
       // Azure's `deployment` names a model: it goes with the Azure-only options the migration removes.

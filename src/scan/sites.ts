@@ -45,6 +45,8 @@ export interface Site {
    * `this.key`), `a string literal` for a literal (never copied). `env:NAME` for an env var read.
    */
   keyFrom?: string;
+  /** Calls: the id of the client site (the `new`) the call's client comes from, when the analysis traced it. */
+  clientSite?: string;
   /** Calls whose model literal is written elsewhere (a constant, a config object, a default parameter): its model site id. */
   modelSite?: string;
   /** Model sites declared with a type narrower than string (`const m: LLMID = 'gpt-4o'`): the type as written. */

@@ -26,10 +26,20 @@ describe('the policy: what the migration may touch', () => {
     expect(d.steps.map((s) => [s.action, s.field])).toEqual([['set-client', undefined]]);
   });
 
-  it('a key the app keeps itself stays, with a marker; the base URL still moves', () => {
-    const d = decide(site('client', { name: 'OpenAI', options: ['apiKey'], keyFrom: 'settings.apiKey' }), deepseek);
-    expect(d.steps.map((s) => [s.verdict, s.action, s.field ?? null])).toEqual([['ok', 'set-client', 'baseURL'], ['caveat', 'mark', null]]);
-    expect(d.steps[1]?.note).toBe('settings.apiKey must now hold a DeepSeek key: this client now calls https://api.deepseek.com');
+  it('a key the app keeps itself stays, and so does the client and its calls (never the app\'s OpenAI key sent to the provider)', () => {
+    const client = site('client', { id: 'a.ts:1:1:client', name: 'OpenAI', options: ['apiKey'], keyFrom: 'settings.apiKey' });
+    const d = decide(client, deepseek);
+    expect(d.steps.map((s) => [s.verdict, s.action])).toEqual([['caveat', 'mark']]);
+    expect(d.steps[0]?.note).toBe('settings.apiKey must now hold a DeepSeek key: then set baseURL: process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com" here and give its calls DeepSeek models');
+    const call = site('call', { id: 'a.ts:2:1:call', api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'call', clientSite: client.id });
+    expect(actions(call, [client, call])).toEqual([['ok', 'none', null]]);
+  });
+
+  it('a client none of whose calls the provider serves stays on OpenAI', () => {
+    const client = site('client', { id: 'a.ts:1:1:client', name: 'OpenAI', options: [] });
+    const call = site('call', { id: 'a.ts:2:1:call', api: 'embeddings.create', model: 'text-embedding-3-small', modelAt: 'call', clientSite: client.id });
+    expect(actions(client, [client, call])).toEqual([['caveat', 'mark', 'manual']]);
+    expect(actions(call, [client, call])).toEqual([['blocked', 'mark', 'manual']]);
   });
 
   it('a model literal is mapped only for calls the migration re-points', () => {
@@ -51,7 +61,11 @@ describe('the policy: what the migration may touch', () => {
   it('OPENAI_API_KEY read by a raw fetch or a framework client is not renamed', () => {
     expect(actions(site('env', { name: 'OPENAI_API_KEY', readBy: 'fetch' }))).toEqual([['caveat', 'mark', 'manual']]);
     expect(actions(site('env', { name: 'OPENAI_API_KEY', rawHttp: true }))).toEqual([['caveat', 'mark', 'manual']]);
-    expect(actions(site('env', { name: 'OPENAI_API_KEY' }))).toEqual([['ok', 'rename-env', 'migrated']]);
+    const client = site('client', { id: 'a.ts:9:1:client', name: 'OpenAI', options: [] });
+    const read = site('env', { name: 'OPENAI_API_KEY' });
+    expect(actions(read, [client, read])).toEqual([['ok', 'rename-env', 'migrated']]);
+    // Away from any client this run re-points (a presence check, a key handed elsewhere): left as it is.
+    expect(actions(read)).toEqual([['ok', 'none', null]]);
   });
 
   it('a model written where this run edits nothing is manual work at the call', () => {

@@ -393,8 +393,15 @@ describe('import, client and env sites', () => {
   });
 
   it('env variables', () => {
-    const env = (name: string) => reasonOf(site('env', { name }), deepseek);
+    // Read in a file that builds a client the migration re-points (a read elsewhere is left as it is).
+    const env = (name: string) => {
+      const read = site('env', { name });
+      return verdictForSite(read, deepseek, [site('client', { id: 'src/a.ts:9:1:client', name: 'OpenAI', options: [] }), read]);
+    };
     expect(env('OPENAI_API_KEY').reason).toBe('OPENAI_API_KEY is replaced by DEEPSEEK_API_KEY for DeepSeek.');
+    expect(reasonOf(site('env', { name: 'OPENAI_API_KEY' }), deepseek).reason).toBe(
+      'OPENAI_API_KEY is read where no client this migration re-points is built, so it is left as it is.',
+    );
     expect(env('OPENAI_BASE_URL').reason).toBe("OPENAI_BASE_URL is replaced by DEEPSEEK_BASE_URL, DeepSeek's base URL (https://api.deepseek.com).");
     expect(env('OPENAI_MODEL').reason).toBe('OPENAI_MODEL must name a DeepSeek model such as deepseek-flash.');
     expect(env('OPENAI_ORG_ID').reason).toBe('OPENAI_ORG_ID has no equivalent on DeepSeek: check what the code does with it.');

@@ -28,9 +28,9 @@ export type Value =
   | { k: 'class'; cls: SdkClass; sub?: ts.ClassLikeDeclaration }
   /** Any other export of the package (`toFile`, `APIError`, helpers). */
   | { k: 'sdk-other' }
-  | { k: 'client'; sdk: Sdk; endpoint?: Endpoint }
+  | { k: 'client'; sdk: Sdk; endpoint?: Endpoint; origin?: ts.NewExpression }
   /** `client.chat.completions` and the like. */
-  | { k: 'resource'; sdk: Sdk; path: string[]; endpoint?: Endpoint }
+  | { k: 'resource'; sdk: Sdk; path: string[]; endpoint?: Endpoint; origin?: ts.NewExpression }
   /** A function; calling it yields its return value. */
   | { k: 'function'; fn: ts.SignatureDeclaration }
   | { k: 'string'; value: string; node: ts.StringLiteralLike }
@@ -168,10 +168,10 @@ export class Evaluator {
         if (name === 'AzureOpenAI' || name === 'OpenAIApi' || name === 'Configuration') return { k: 'class', cls: name };
         return { k: 'sdk-other' };
       case 'client':
-        if (base.sdk !== 'openai-v3' && TOP_LEVEL_RESOURCES.has(name)) return withEndpoint({ k: 'resource', sdk: base.sdk, path: [name] }, base.endpoint);
+        if (base.sdk !== 'openai-v3' && TOP_LEVEL_RESOURCES.has(name)) return withEndpoint({ k: 'resource', sdk: base.sdk, path: [name], origin: base.origin }, base.endpoint);
         return FOREIGN;
       case 'resource':
-        return RESOURCE_SEGMENTS.has(name) ? withEndpoint({ k: 'resource', sdk: base.sdk, path: [...base.path, name] }, base.endpoint) : FOREIGN;
+        return RESOURCE_SEGMENTS.has(name) ? withEndpoint({ k: 'resource', sdk: base.sdk, path: [...base.path, name], origin: base.origin }, base.endpoint) : FOREIGN;
       case 'object':
         return this.propertyOf(base.node, name, depth);
       case 'file':
@@ -222,7 +222,7 @@ export class Evaluator {
     if (ts.isNewExpression(node)) {
       const ctor = this.expr(node.expression, next);
       const client = this.instanceOf(ctor);
-      return client.k === 'client' ? withEndpoint(client, this.endpointOf(node, ctor, next)) : client;
+      return client.k === 'client' ? withEndpoint({ ...client, origin: node }, this.endpointOf(node, ctor, next)) : client;
     }
     if (ts.isConditionalExpression(node)) {
       return pick(this.expr(node.whenTrue, next), this.expr(node.whenFalse, next));
@@ -276,7 +276,19 @@ export class Evaluator {
       if (!config || !ts.isNewExpression(config)) return { kind: 'unknown' };
       return this.optionsEndpoint(config.arguments?.[0], 'basePath', depth);
     }
-    return this.optionsEndpoint(node.arguments?.[0], 'baseURL', depth);
+    const endpoint = this.optionsEndpoint(node.arguments?.[0], 'baseURL', depth);
+    // Azure's `endpoint` option: AZURE_OPENAI_ENDPOINT or an Azure host is OpenAI's service; anything else is not known.
+    if (ctor.k === 'class' && ctor.cls === 'AzureOpenAI' && endpoint.kind === 'openai') {
+      const options = node.arguments?.[0] ? this.expr(node.arguments[0], depth + 1) : undefined;
+      const prop = options?.k === 'object' ? options.node.properties.find((p) => p.name && propertyNameText(p.name) === 'endpoint') : undefined;
+      if (prop && ts.isPropertyAssignment(prop)) {
+        const env = envName(prop.initializer);
+        if (env === 'AZURE_OPENAI_ENDPOINT') return endpoint;
+        const value = this.expr(prop.initializer, depth + 1);
+        return value.k === 'string' ? urlEndpoint(value.value) : { kind: 'unknown' };
+      }
+    }
+    return endpoint;
   }
 
   /** A subclass with a constructor talks to what it passes to `super(...)`. */
@@ -456,6 +468,21 @@ export class Evaluator {
       if (value.k === 'foreign') fallback = value;
       return undefined;
     };
+    let assigned: Value | undefined;
+    const visit = (child: ts.Node): void => {
+      if (assigned) return;
+      if (
+        ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        child.left.name.text === name
+      ) {
+        assigned = consider(this.expr(child.right, depth));
+      }
+      if (!ts.isClassLike(child)) ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(cls, visit);
+    // `this.client = new OpenAI(...)` names the client itself (its endpoint and the `new` it comes from).
+    if (assigned?.k === 'client') return assigned;
     for (const member of cls.members) {
       const memberName = member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) ? member.name.text : undefined;
       if (memberName === name) {
@@ -478,19 +505,6 @@ export class Evaluator {
         }
       }
     }
-    let assigned: Value | undefined;
-    const visit = (child: ts.Node): void => {
-      if (assigned) return;
-      if (
-        ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        child.left.name.text === name
-      ) {
-        assigned = consider(this.expr(child.right, depth));
-      }
-      if (!ts.isClassLike(child)) ts.forEachChild(child, visit);
-    };
-    ts.forEachChild(cls, visit);
     return assigned ?? fallback;
   }
 

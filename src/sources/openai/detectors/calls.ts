@@ -41,6 +41,7 @@ export const calls: Detector = {
         ...(!model && request ? fallbackModelSite(request, ctx) : {}),
         ...(endpoint ? { endpoint: endpoint.kind as 'provider' | 'foreign' | 'unknown' } : {}),
         ...(endpoint?.host ? { host: endpoint.host } : {}),
+        ...(target.origin ? { clientSite: ctx.siteId(target.origin, 'client') } : {}),
         ...(params ? { params } : {}),
       });
     }
@@ -53,6 +54,8 @@ interface CallTarget {
   confidence: Confidence;
   /** Where the client sends requests, when the analysis traced it (absent: OpenAI). */
   endpoint?: Endpoint;
+  /** The `new` that made the client, when the analysis traced it. */
+  origin?: ts.NewExpression;
 }
 
 function methodName(callee: ts.Expression): string | undefined {
@@ -66,11 +69,11 @@ export function sdkCallTarget(call: ts.CallExpression, method: string, evaluator
   const callee = call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression;
   const receiver = evaluator.expr(callee.expression);
   if (receiver.k === 'client' && receiver.sdk === 'openai-v3') {
-    return V3_METHODS.has(method) ? { api: method, sdk: 'openai-v3', confidence: 'certain', endpoint: receiver.endpoint } : undefined;
+    return V3_METHODS.has(method) ? { api: method, sdk: 'openai-v3', confidence: 'certain', endpoint: receiver.endpoint, origin: receiver.origin } : undefined;
   }
   if (receiver.k === 'resource') {
     return RESOURCE_METHODS.has(method)
-      ? { api: `${receiver.path.join('.')}.${method}`, sdk: receiver.sdk, confidence: 'certain', endpoint: receiver.endpoint }
+      ? { api: `${receiver.path.join('.')}.${method}`, sdk: receiver.sdk, confidence: 'certain', endpoint: receiver.endpoint, origin: receiver.origin }
       : undefined;
   }
   if (receiver.k !== 'unknown') return undefined;

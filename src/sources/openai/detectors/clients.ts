@@ -69,10 +69,16 @@ function keySource(options: ts.Expression | undefined): string | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
   const prop = options.properties.find((p) => p.name && propertyNameText(p.name) === 'apiKey');
   if (!prop) return undefined;
-  if (ts.isShorthandPropertyAssignment(prop)) return prop.name.text;
-  if (!ts.isPropertyAssignment(prop)) return 'a method';
-  let value = prop.initializer;
+  if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) return 'a method';
+  let value: ts.Expression = ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer;
   while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isNonNullExpression(value)) value = value.expression;
+  // A const of this file that reads an env var: `const key = process.env.OPENAI_API_KEY`.
+  if (ts.isIdentifier(value)) {
+    const decl = lookup(value.text, value);
+    const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+    const env = init && envRead(init);
+    if (env) return `env:${env}`;
+  }
   const env = envRead(value);
   if (env) return `env:${env}`;
   if (ts.isStringLiteralLike(value) || ts.isTemplateExpression(value)) return 'a string literal';
