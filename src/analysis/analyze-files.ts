@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { collectNodes, runDetectors } from '../sources/openai/detectors/index.js';
+import { toPosix } from '../util/path.js';
 import type { SiteDraft } from '../sources/openai/detectors/context.js';
 import type { Candidate } from '../collect/collect.js';
 import { ModuleResolver } from './typescript/modules.js';
@@ -41,6 +43,11 @@ export async function analyzeFiles(
   last = performance.now();
 
   const evaluator = new Evaluator(parser, new ModuleResolver(root));
+  const siteId = (node: ts.Node, kind: Site['kind']): string => {
+    const sf = node.getSourceFile();
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    return `${toPosix(path.relative(root, sf.fileName))}:${line + 1}:${character + 1}:${kind}`;
+  };
   const sites: Site[] = [];
   for (const file of files) {
     const { rel, sf } = file;
@@ -49,7 +56,7 @@ export async function analyzeFiles(
       const { line, character } = sf.getLineAndCharacterOfPosition(start);
       file.sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
     };
-    const { deps } = evaluator.track(() => runDetectors({ sf, nodes: collectNodes(sf), evaluator, report }));
+    const { deps } = evaluator.track(() => runDetectors({ sf, nodes: collectNodes(sf), evaluator, report, siteId }));
     deps.delete(file.file);
     file.deps = [...deps].sort();
     file.sites.sort(compareSites);
@@ -96,5 +103,13 @@ function makeSite(file: string, line: number, column: number, start: number, end
   if (draft.modelAt !== undefined) site.modelAt = draft.modelAt;
   if (draft.params !== undefined) site.params = draft.params;
   if (draft.option !== undefined) site.option = draft.option;
+  if (draft.endpoint !== undefined) site.endpoint = draft.endpoint;
+  if (draft.host !== undefined) site.host = draft.host;
+  if (draft.keyFrom !== undefined) site.keyFrom = draft.keyFrom;
+  if (draft.modelSite !== undefined) site.modelSite = draft.modelSite;
+  if (draft.clientSite !== undefined) site.clientSite = draft.clientSite;
+  if (draft.readBy !== undefined) site.readBy = draft.readBy;
+  if (draft.typedAs !== undefined) site.typedAs = draft.typedAs;
+  if (draft.rawHttp !== undefined) site.rawHttp = draft.rawHttp;
   return site;
 }

@@ -113,7 +113,7 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
     markers: analysis.markers,
   };
   for (const file of analysis.files) {
-    const planned = planFile(file, { template: options.template, region, models: options.models }, analysis.evaluator);
+    const planned = planFile(file, { template: options.template, region, models: options.models, sites: analysis.sites }, analysis.evaluator);
     result.items.push(...planned.items);
     const edits = planned.items.filter((i) => i.bucket === 'migrated' || i.bucket === 'review').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
     if (planned.edits.length === 0) {

@@ -37,6 +37,8 @@ export interface PlanOptions {
   region?: string;
   /** OpenAI model id → model id, from `--model` and the config file; wins over the template's map. */
   models?: Record<string, string>;
+  /** Every site of the analysis (a model literal is judged by the calls of any file that read it); the file's own by default. */
+  sites?: readonly Site[];
 }
 
 export interface FilePlan {
@@ -100,7 +102,7 @@ class FilePlanner {
         this.item(site, 'acknowledged', ignored);
         continue;
       }
-      const decision = decide(site, this.t, decideOptions, this.file.sites);
+      const decision = decide(site, this.t, decideOptions, this.options.sites ?? this.file.sites);
       if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
       else if (site.kind === 'env') this.env(site, decision);
@@ -133,6 +135,8 @@ class FilePlanner {
     const q = this.quote;
     const apiKey = `process.env.${env}`;
     const baseURL = `process.env.${baseUrlEnv(this.t)} ?? ${q}${url}${q}`;
+    // The app's own key stays where it keeps it (the decision marks what must now hold the provider's key).
+    const onlyUrl = set.field === 'baseURL';
     const before = this.edits.length;
 
     if (site.sdk === 'openai-v3') {
@@ -141,7 +145,7 @@ class FilePlanner {
         this.manual(site, node, `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${this.provider}`);
         return;
       }
-      this.rewriteObject(config, [['apiKey', apiKey], ['basePath', baseURL]], OPENAI_ACCOUNT_OPTIONS);
+      this.rewriteObject(config, [...(onlyUrl ? [] : [['apiKey', apiKey] as [string, string]]), ['basePath', baseURL]], OPENAI_ACCOUNT_OPTIONS);
       if (this.edits.length > before) this.claim(config);
     } else {
       if (site.sdk === 'azure-openai' && !this.replaceAzureClass(node)) {
@@ -154,7 +158,8 @@ class FilePlanner {
       if (!args) this.edits.push({ start: node.end, end: node.end, text: `(${fresh})` });
       else if (!first) this.edits.push({ start: args.pos, end: args.end, text: fresh });
       else if (ts.isObjectLiteralExpression(first)) {
-        this.rewriteObject(first, [['apiKey', apiKey], ['baseURL', baseURL]], [...OPENAI_ACCOUNT_OPTIONS, ...(site.sdk === 'azure-openai' ? AZURE_ONLY_OPTIONS : [])]);
+        const sets: Array<[string, string]> = onlyUrl ? [['baseURL', baseURL]] : [['apiKey', apiKey], ['baseURL', baseURL]];
+        this.rewriteObject(first, sets, [...OPENAI_ACCOUNT_OPTIONS, ...(site.sdk === 'azure-openai' ? AZURE_ONLY_OPTIONS : [])]);
       } else {
         this.manual(site, node, `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${this.provider}`);
         return;

@@ -104,9 +104,56 @@ export function regionBaseUrl(template: Template, region?: string): string {
   return found.baseURL;
 }
 
-/** The decision for one site on one provider. `within` are the sites of its file, to see what encloses it. */
-export function decide(site: Site, t: Template, options: DecideOptions = {}, within: readonly Site[] = []): Decision {
-  const steps = new Decider(t, options).site(site, within);
+/**
+ * The other sites a decision looks at: the sites of the same file (what encloses an env read), and the calls
+ * that read a model literal (a literal is rewritten only for calls the migration re-points).
+ */
+class SiteIndex {
+  readonly byFile = new Map<string, Site[]>();
+  readonly callers = new Map<string, Site[]>();
+  readonly callsOf = new Map<string, Site[]>();
+  readonly ids = new Map<string, Site>();
+
+  constructor(sites: readonly Site[]) {
+    for (const s of sites) {
+      this.ids.set(s.id, s);
+      push(this.byFile, s.file, s);
+      if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
+      if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const indexes = new WeakMap<readonly Site[], SiteIndex>();
+function indexOf(sites: readonly Site[]): SiteIndex {
+  let index = indexes.get(sites);
+  if (!index) indexes.set(sites, (index = new SiteIndex(sites)));
+  return index;
+}
+
+/** The client site whose construction holds `site` (offsets are known only for sites of a real scan). */
+function enclosingClient(site: Site, sameFile: readonly Site[]): Site | undefined {
+  return sameFile.find((c) => c.kind === 'client' && c !== site && c.end > c.start && c.start <= site.start && site.end <= c.end);
+}
+
+/** True when the migration re-points the client a site belongs to (OpenAI's, or one qianyi re-pointed before). */
+export function talksToOpenAi(site: Site): boolean {
+  return site.endpoint === undefined || site.endpoint === 'provider';
+}
+
+/**
+ * The decision for one site on one provider. `sites` are the other sites of the analysis (all files, or at
+ * least the site's own): env reads are judged by the client that encloses them, model literals by the calls
+ * that read them.
+ */
+export function decide(site: Site, t: Template, options: DecideOptions = {}, sites: readonly Site[] = []): Decision {
+  const steps = new Decider(t, options).site(site, indexOf(sites));
   // The headline is the first of the worst steps (the endpoint comes before features, features before model).
   let worst = steps[0]!;
   for (const s of steps) if (SEVERITY[s.verdict] > SEVERITY[worst.verdict]) worst = s;
@@ -146,33 +193,50 @@ class Decider {
     this.p = t.name.en;
   }
 
-  site(site: Site, within: readonly Site[]): Step[] {
+  site(site: Site, index: SiteIndex): Step[] {
     switch (site.kind) {
       case 'call':
-        return this.call(site);
+        return this.call(site, index);
       case 'model':
-        return this.modelSite(site);
+        return this.modelSite(site, index);
       case 'import':
         return this.importSite(site);
       case 'client':
-        return this.client(site);
+        return this.client(site, index);
       case 'env':
-        return this.env(site, within);
+        return this.env(site, index.byFile.get(site.file) ?? [], index);
     }
   }
 
   // ---- clients and imports -------------------------------------------------------------------------------
 
-  private client(site: Site): Step[] {
+  private client(site: Site, index: SiteIndex): Step[] {
     const { p, t } = this;
     const env = t.apiKey.env;
     const url = regionBaseUrl(t, this.options.region);
     const name = site.name ?? 'OpenAI';
+    if (site.endpoint === 'foreign') {
+      return [step('ok', 'client', 'none', `The ${name} client talks to ${site.host ?? 'another host'}, not to OpenAI: the migration leaves it and its calls as they are.`)];
+    }
+    if (site.endpoint === 'unknown') {
+      return [step('caveat', 'client', 'mark',
+        `The ${name} client's base URL comes from a value qianyi cannot resolve, so it is not re-pointed to ${p}: if it talks to OpenAI, re-point it by hand.`,
+        `this client's base URL is set where qianyi cannot follow it: if it talks to OpenAI, point it at ${p} (${url}, key in ${env}) and give its calls ${p} models`)];
+    }
     if (site.options === null) {
       const note = site.sdk === 'openai-v3'
         ? `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${p}`
         : `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${p}`;
       return [step('caveat', 'client', 'mark', `The ${name} client's options are built elsewhere, so the migration cannot re-point it to ${p}: set its key and base URL by hand.`, note)];
+    }
+    if (site.keyFrom !== undefined && !this.replaceableKey(site)) {
+      // Re-pointing it would send the app's OpenAI key to the provider: the key and URL move together, by hand.
+      return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, where the app keeps it, so the migration leaves the client as it is: ${site.keyFrom} must hold a ${p} key when it is pointed at ${p}.`,
+        `${site.keyFrom} must now hold a ${p} key: then set baseURL: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
+    }
+    if (this.unserved(site, index)) {
+      return [step('caveat', 'client', 'mark', `Every call of the ${name} client needs something ${p} does not serve, so the migration leaves it pointing at OpenAI.`,
+        `every call of this client needs something ${p} does not serve: it stays on OpenAI (see the calls' markers)`)];
     }
     const steps: Step[] = [
       step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
@@ -190,6 +254,31 @@ class Decider {
     return steps;
   }
 
+  /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
+  repointed(client: Site, index: SiteIndex): boolean {
+    return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
+  }
+
+  /** Every traced call of the client needs an endpoint the provider lacks or has not confirmed. */
+  private unserved(client: Site, index: SiteIndex): boolean {
+    const calls = index.callsOf.get(client.id) ?? [];
+    return calls.length > 0 && calls.every((c) => {
+      const needs = c.api ? apiNeeds(c.api) : null;
+      const support = needs ? this.t.capabilities[needs.capability].support : 'yes';
+      return support === 'no' || support === 'unknown';
+    });
+  }
+
+  /** A key the migration may replace: OpenAI's env var, or the env var of the provider qianyi pointed it at. */
+  private replaceableKey(site: Site): boolean {
+    const from = site.keyFrom ?? '';
+    // A key written in the code is no place the app keeps it: the provider's env var replaces it.
+    if (from === 'a string literal') return true;
+    if (!from.startsWith('env:')) return false;
+    const name = from.slice(4);
+    return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || name === this.t.apiKey.env || site.endpoint === 'provider';
+  }
+
   private importSite(site: Site): Step[] {
     const p = this.p;
     if (site.sdk === 'openai-v3') {
@@ -203,13 +292,29 @@ class Decider {
 
   // ---- env reads -----------------------------------------------------------------------------------------
 
-  private env(site: Site, within: readonly Site[]): Step[] {
+  private env(site: Site, within: readonly Site[], index: SiteIndex): Step[] {
     const { p, t } = this;
     const name = site.name ?? 'an OpenAI environment variable';
+    const credential = name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE';
+    // A read in the options of a client: it goes with that client.
+    const enclosing = enclosingClient(site, within);
+    if (enclosing && !this.repointed(enclosing, index)) {
+      return [step('ok', 'env', 'none', `${name} is read by a client the migration leaves as it is.`)];
+    }
     // The value of a client option the migration sets or removes goes with that option.
-    const client = within.some((c) => c.kind === 'client' && c.options !== null && c.options?.includes(site.option ?? ''));
-    if (client && CLIENT_OPTIONS.has(site.option ?? '') && name !== 'OPENAI_API_KEY' && name !== 'OPENAI_BASE_URL' && name !== 'OPENAI_API_BASE') {
+    const client = enclosing ?? within.find((c) => c.kind === 'client' && c.options !== null && c.options?.includes(site.option ?? ''));
+    if (client && this.repointed(client, index) && CLIENT_OPTIONS.has(site.option ?? '') && !credential) {
       return [step('ok', 'env', 'none', `${name} is the client's ${site.option}, which the migration replaces for ${p}.`)];
+    }
+    // Never half a request: a key or URL that a request the migration does not re-point also reads stays.
+    if (credential && !enclosing && (site.readBy || site.rawHttp)) {
+      const by = site.readBy ? `${site.readBy}, which this migration does not re-point` : 'a hand-written HTTP request to OpenAI in this file';
+      return [step('caveat', 'env', 'mark', `${name} is read by ${by}, so it is left as it is: change the key and the endpoint there together.`,
+        `${name} is read by ${by}: switch its key and its URL to ${p} together (${t.apiKey.env}, ${regionBaseUrl(t, this.options.region)})`)];
+    }
+    // A key or URL read away from any client: renamed only next to a client this run re-points.
+    if (credential && !enclosing && !within.some((c) => c.kind === 'client' && this.repointed(c, index))) {
+      return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
     switch (name) {
@@ -236,9 +341,17 @@ class Decider {
 
   // ---- calls ---------------------------------------------------------------------------------------------
 
-  private call(site: Site): Step[] {
+  private call(site: Site, index: SiteIndex): Step[] {
     const { p, t } = this;
     const api = site.api ?? 'an unrecognised call';
+    if (site.endpoint === 'foreign' || site.endpoint === 'unknown') {
+      const to = site.endpoint === 'foreign' ? `goes to ${site.host ?? 'another host'}, not to OpenAI` : 'goes through a client whose base URL qianyi cannot resolve';
+      return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
+    }
+    const client = site.clientSite ? index.ids.get(site.clientSite) : undefined;
+    if (client && talksToOpenAi(client) && !this.repointed(client, index) && !this.unserved(client, index)) {
+      return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
+    }
     if (site.confidence === 'likely') {
       const note = `this looks like an OpenAI ${api} call, but its client could not be traced to the openai package: check that it goes to ${p}`;
       return [step('caveat', 'api', 'mark', `${api} looks like an OpenAI call, but its client could not be traced to the openai package: check that it goes to ${p}.`, note)];
@@ -265,7 +378,7 @@ class Decider {
           `${p} supports ${label} only partly: ${note ?? 'see its docs'}`));
       }
     }
-    if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api));
+    if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api, index));
     const editable = site.request === 'in-file';
     const seen = new Set<Capability>(needs ? [needs.capability] : []);
     // Ranged fields first, then the other fields, then the capabilities behind features.
@@ -284,7 +397,7 @@ class Decider {
     return kept.length > 0 ? kept : [step('ok', 'api', 'none', `${api} works on ${p} as written.`)];
   }
 
-  private callModel(site: Site, kind: ModelKind, api: string): Step[] {
+  private callModel(site: Site, kind: ModelKind, api: string, index: SiteIndex): Step[] {
     const { p, t } = this;
     if (site.model === null) {
       const fallback = t.models.defaults[kind];
@@ -297,7 +410,15 @@ class Decider {
     }
     // A model read from a constant is decided where the constant is written (a model site of its own).
     if (site.modelAt !== 'call') {
-      return [step('ok', 'model', 'none', `${api} uses model ${site.model}, which is mapped where it is written.`)];
+      if (!site.modelSite || index.ids.has(site.modelSite)) {
+        return [step('ok', 'model', 'none', `${api} uses model ${site.model}, which is mapped where it is written.`)];
+      }
+      // Written where this run edits nothing (a file outside the scan, a string that is not an OpenAI id).
+      const m = this.model(site.model, `${api} uses model ${site.model}`);
+      if (m.action !== 'map-model') return [m];
+      const at = site.modelSite.replace(/:model$/, '');
+      return [step('caveat', 'model', 'mark', `${api} uses model ${site.model}, written at ${at} where the migration changes nothing: it must become ${m.to}.`,
+        `the model ${site.model} comes from ${at}, which this run does not edit: make it ${m.to} for ${p}`)];
     }
     return [this.model(site.model, `${api} uses model ${site.model}`)];
   }
@@ -444,9 +565,44 @@ class Decider {
 
   // ---- models --------------------------------------------------------------------------------------------
 
-  private modelSite(site: Site): Step[] {
-    if (site.model === null) return [step('ok', 'model', 'none', `This model site has no value to map for ${this.p}.`)];
-    return [this.model(site.model, `Model literal ${site.model}`)];
+  /**
+   * A model literal is rewritten only when it reaches the `model` of calls this run re-points. One that
+   * reaches none the analysis can trace is left as it is, for review; one that feeds only other hosts is fine.
+   */
+  private modelSite(site: Site, index: SiteIndex): Step[] {
+    const p = this.p;
+    if (site.model === null) return [step('ok', 'model', 'none', `This model site has no value to map for ${p}.`)];
+    const callers = index.callers.get(site.id) ?? [];
+    const migrated = callers.filter((c) => {
+      const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+      return talksToOpenAi(c) && c.confidence === 'certain' && (!client || this.repointed(client, index));
+    });
+    const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
+    if (enclosing && talksToOpenAi(enclosing) && enclosing.options !== null) {
+      // Azure's `deployment` names a model: it goes with the Azure-only options the migration removes.
+      return [step('ok', 'model', 'none', `Model literal ${site.model} is an option of the client, which the migration rewrites for ${p}.`)];
+    }
+    if (callers.length === 0) {
+      const m = this.mapping(site.model);
+      if (m.how === 'identical' || m.how === 'unknown') return [step('ok', 'model', 'none', `Model literal ${site.model} reaches no call the migration re-points; ${p} would serve it as it is.`)];
+      return [step('caveat', 'model', 'none',
+        `Model literal ${site.model} is not traced to a call the migration re-points, so it is left as it is: if it reaches one, it must name a ${p} model.`,
+        `model ids here are not traced to a call this migration re-points: left as they are (if one reaches such a call, make it a ${p} model)`)];
+    }
+    if (migrated.length === 0) {
+      return [step('ok', 'model', 'none', `Model literal ${site.model} feeds only calls the migration leaves as they are.`)];
+    }
+    if (migrated.length < callers.length) {
+      return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds calls the migration re-points and calls it leaves, so it is left as it is: give each its own model.`,
+        `${site.model} feeds calls to ${p} and calls this migration leaves: give the ${p} calls their own model`)];
+    }
+    const m = this.model(site.model, `Model literal ${site.model}`);
+    // A literal union the app checks against would reject the new id: reported, never broken.
+    if (site.typedAs && m.action === 'map-model') {
+      return [step('caveat', 'model', 'mark', `Model literal ${site.model} is declared as ${site.typedAs}, which would reject ${m.to}: the migration leaves it for you.`,
+        `${site.model} is declared as ${site.typedAs}: add ${m.to} to that type, then use it here for ${p}`)];
+    }
+    return [m];
   }
 
   /** What the migration does with a model id it can rewrite. */

@@ -43,9 +43,9 @@ export interface ProviderRank {
 
 const asReason = ({ verdict, subject, reason }: Step): VerdictReason => ({ verdict, subject, reason });
 
-/** The verdict for one site on one provider; `within` are the other sites of its file. */
-export function verdictForSite(site: Site, template: Template, within: readonly Site[] = [], options: DecideOptions = {}): SiteVerdict {
-  const d = decide(site, template, options, within);
+/** The verdict for one site on one provider; `sites` are the other sites of the scan (see `decide`). */
+export function verdictForSite(site: Site, template: Template, sites: readonly Site[] = [], options: DecideOptions = {}): SiteVerdict {
+  const d = decide(site, template, options, sites);
   // Reasons explain what is not ok; ok reasons are shown only when there is nothing else to say.
   const problems = d.steps.filter((s) => s.verdict !== 'ok');
   const reasons = (problems.length > 0 ? problems : d.steps).map(asReason);
@@ -54,16 +54,7 @@ export function verdictForSite(site: Site, template: Template, within: readonly 
 
 /** Every site's verdict on every provider, in the templates' order. */
 export function verdictsForSites(sites: readonly Site[], templates: readonly Template[], options: DecideOptions = {}): ProviderVerdicts[] {
-  const byFile = new Map<string, Site[]>();
-  for (const s of sites) {
-    const list = byFile.get(s.file);
-    if (list) list.push(s);
-    else byFile.set(s.file, [s]);
-  }
-  return templates.map((t) => ({
-    provider: t.id,
-    verdicts: sites.map((s) => verdictForSite(s, t, byFile.get(s.file) ?? [], options)),
-  }));
+  return templates.map((t) => ({ provider: t.id, verdicts: sites.map((s) => verdictForSite(s, t, sites, options)) }));
 }
 
 /** Counts per provider, best first: fewest blocked, then fewest caveats, then id. */

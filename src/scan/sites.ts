@@ -32,6 +32,29 @@ export interface Site {
   request?: 'in-file' | 'other-file' | 'unresolved';
   /** Calls with a known model: `call` when the literal is written in the call's request, `elsewhere` when read from a constant. */
   modelAt?: 'call' | 'elsewhere';
+  /**
+   * Clients and calls whose requests do not go to OpenAI as far as the analysis can tell: `provider` (a base
+   * URL qianyi wrote for a provider), `foreign` (another host), `unknown` (a base URL it cannot resolve).
+   * Absent for OpenAI (no base URL, an OpenAI host, OPENAI_BASE_URL).
+   */
+  endpoint?: 'provider' | 'foreign' | 'unknown';
+  /** The host of a literal base URL that is not OpenAI's. */
+  host?: string;
+  /**
+   * Clients whose apiKey is neither absent nor an env var read: where it comes from as written (`settings.apiKey`,
+   * `this.key`), `a string literal` for a literal (never copied). `env:NAME` for an env var read.
+   */
+  keyFrom?: string;
+  /** Calls: the id of the client site (the `new`) the call's client comes from, when the analysis traced it. */
+  clientSite?: string;
+  /** Calls whose model literal is written elsewhere (a constant, a config object, a default parameter): its model site id. */
+  modelSite?: string;
+  /** Model sites declared with a type narrower than string (`const m: LLMID = 'gpt-4o'`): the type as written. */
+  typedAs?: string;
+  /** Env reads passed to a call or construction that is not the openai SDK (`fetch`, `new ChatOpenAI`): its callee. */
+  readBy?: string;
+  /** Env reads in a file that also writes OpenAI's API host (hand-written HTTP requests to OpenAI). */
+  rawHttp?: boolean;
   /** Env reads that are the value of an object property (`organization: process.env.OPENAI_ORG_ID`): its name. */
   option?: string;
   /** Calls: the ranged fields the request sets (temperature, top_p, frequency_penalty, presence_penalty), with their number literal or null. */

@@ -50,9 +50,9 @@ describe('qianyi scan (CLI)', () => {
     });
     expect(report.providers.find((p: { id: string }) => p.id === 'hunyuan').cost).toMatchObject({ models: [{ model: 'hy4', price: null }], freeTier: expect.stringContaining('free quota') });
     expect(report.sites.map(({ verdicts: _v, ...rest }: { verdicts: unknown }) => rest)).toEqual([
-      { ...base, id: 'src/chat.ts:3:10:call', file: 'src/chat.ts', line: 3, column: 10, kind: 'call', api: 'chat.completions.create', model: 'gpt-4o', features: ['stream'], name: null, request: 'in-file', modelAt: 'call' },
+      { ...base, id: 'src/chat.ts:3:10:call', file: 'src/chat.ts', line: 3, column: 10, kind: 'call', api: 'chat.completions.create', model: 'gpt-4o', features: ['stream'], name: null, request: 'in-file', modelAt: 'call', clientSite: 'src/client.ts:2:23:client' },
       { ...base, id: 'src/client.ts:1:1:import', file: 'src/client.ts', line: 1, column: 1, kind: 'import', name: 'openai' },
-      { ...base, id: 'src/client.ts:2:23:client', file: 'src/client.ts', line: 2, column: 23, kind: 'client', name: 'OpenAI', options: ['apiKey'] },
+      { ...base, id: 'src/client.ts:2:23:client', file: 'src/client.ts', line: 2, column: 23, kind: 'client', name: 'OpenAI', options: ['apiKey'], keyFrom: 'env:OPENAI_API_KEY' },
       { ...base, id: 'src/client.ts:2:44:env', file: 'src/client.ts', line: 2, column: 44, kind: 'env', name: 'OPENAI_API_KEY', option: 'apiKey' },
     ]);
     expect(report.skipped).toEqual([{ file: 'src/broken.ts', reason: 'syntax error at 2:11: Expression expected.' }]);

@@ -32,6 +32,12 @@ function site(kind: Site['kind'], over: Partial<Site> = {}): Site {
 const call = (api: string, over: Partial<Site> = {}) =>
   site('call', { api, request: 'in-file', ...(over.model ? { modelAt: 'call' as const } : {}), ...over });
 const reasonOf = (s: Site, t: Template) => verdictForSite(s, t);
+/** A model literal read by a chat call the migration re-points (a literal is judged by the calls it reaches). */
+const fed = (model: string, t: Template) => {
+  const literal = site('model', { model });
+  const reader = call('chat.completions.create', { model, modelAt: 'elsewhere', modelSite: literal.id });
+  return verdictForSite(literal, t, [literal, reader]);
+};
 
 describe('the fixture app (fixtures/verdicts)', () => {
   // sites.json is in the scan's JSON shape, which leaves out the character offsets.
@@ -294,27 +300,27 @@ describe('model reasons', () => {
   });
 
   it('an OpenAI model missing from the map uses the default of its kind', () => {
-    expect(reasonOf(site('model', { model: 'gpt-9-turbo' }), T.qwen as Template).reason).toBe(
+    expect(fed('gpt-9-turbo', T.qwen as Template).reason).toBe(
       "Model literal gpt-9-turbo: Alibaba Qwen's template has no mapping for it, so the migration uses the default " +
         'chat model qwen-plus.',
     );
   });
 
   it('fine-tuned models', () => {
-    expect(reasonOf(site('model', { model: 'ft:gpt-4o-mini:acme::abc123' }), T.qwen as Template).reason).toBe(
+    expect(fed('ft:gpt-4o-mini:acme::abc123', T.qwen as Template).reason).toBe(
       'Model literal ft:gpt-4o-mini:acme::abc123: it is a fine-tuned model with no counterpart on Alibaba Qwen, so ' +
         'the migration uses the default chat model qwen-plus.',
     );
   });
 
   it('a model of a kind the provider lacks is blocked', () => {
-    const v = reasonOf(site('model', { model: 'whisper-1' }), T.moonshot as Template);
+    const v = fed('whisper-1', T.moonshot as Template);
     expect(v.verdict).toBe('blocked');
     expect(v.reason).toBe('Model literal whisper-1: Moonshot Kimi has no transcription model to replace it.');
   });
 
   it('…but only a caveat when the capability is unknown', () => {
-    const v = reasonOf(site('model', { model: 'text-embedding-3-large' }), T.stepfun as Template);
+    const v = fed('text-embedding-3-large', T.stepfun as Template);
     expect(v.verdict).toBe('caveat');
     expect(v.reason).toBe(
       "unconfirmed: Model literal text-embedding-3-large: StepFun's template names no embedding model, so one has " +
@@ -345,7 +351,7 @@ describe('model reasons', () => {
       'passthrough: true',
     );
     const gateway = parseTemplate(text, 'gateway.yaml');
-    const v = reasonOf(site('model', { model: 'gpt-5' }), gateway);
+    const v = fed('gpt-5', gateway);
     expect(v.verdict).toBe('ok');
     expect(v.reason).toBe('Model literal gpt-5: My Company Gateway serves it under the same id.');
   });
@@ -387,8 +393,15 @@ describe('import, client and env sites', () => {
   });
 
   it('env variables', () => {
-    const env = (name: string) => reasonOf(site('env', { name }), deepseek);
+    // Read in a file that builds a client the migration re-points (a read elsewhere is left as it is).
+    const env = (name: string) => {
+      const read = site('env', { name });
+      return verdictForSite(read, deepseek, [site('client', { id: 'src/a.ts:9:1:client', name: 'OpenAI', options: [] }), read]);
+    };
     expect(env('OPENAI_API_KEY').reason).toBe('OPENAI_API_KEY is replaced by DEEPSEEK_API_KEY for DeepSeek.');
+    expect(reasonOf(site('env', { name: 'OPENAI_API_KEY' }), deepseek).reason).toBe(
+      'OPENAI_API_KEY is read where no client this migration re-points is built, so it is left as it is.',
+    );
     expect(env('OPENAI_BASE_URL').reason).toBe("OPENAI_BASE_URL is replaced by DEEPSEEK_BASE_URL, DeepSeek's base URL (https://api.deepseek.com).");
     expect(env('OPENAI_MODEL').reason).toBe('OPENAI_MODEL must name a DeepSeek model such as deepseek-flash.');
     expect(env('OPENAI_ORG_ID').reason).toBe('OPENAI_ORG_ID has no equivalent on DeepSeek: check what the code does with it.');

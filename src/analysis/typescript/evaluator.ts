@@ -7,6 +7,17 @@ import type { Sdk } from '../../scan/sites.js';
 export type SdkClass = 'OpenAI' | 'AzureOpenAI' | 'OpenAIApi' | 'Configuration';
 
 /**
+ * Where a client sends its requests, from its base URL option: `openai` (no base URL, an OpenAI or Azure
+ * OpenAI host, OPENAI_BASE_URL), `provider` (the `process.env.X_BASE_URL ?? 'https://…'` qianyi writes for a
+ * provider), `foreign` (another host), `unknown` (a value the analysis cannot resolve).
+ */
+export interface Endpoint {
+  kind: 'openai' | 'provider' | 'foreign' | 'unknown';
+  /** The host of a literal base URL. */
+  host?: string;
+}
+
+/**
  * What an expression is, as far as the SDK is concerned. The evaluator follows bindings, members, calls
  * and modules syntactically; it never asks the type checker.
  */
@@ -14,12 +25,12 @@ export type Value =
   /** The `openai` package object: `import * as x from 'openai'`, `require('openai')`. */
   | { k: 'module' }
   /** A class exported by the package (or a user class that extends one). */
-  | { k: 'class'; cls: SdkClass }
+  | { k: 'class'; cls: SdkClass; sub?: ts.ClassLikeDeclaration }
   /** Any other export of the package (`toFile`, `APIError`, helpers). */
   | { k: 'sdk-other' }
-  | { k: 'client'; sdk: Sdk }
+  | { k: 'client'; sdk: Sdk; endpoint?: Endpoint; origin?: ts.NewExpression }
   /** `client.chat.completions` and the like. */
-  | { k: 'resource'; sdk: Sdk; path: string[] }
+  | { k: 'resource'; sdk: Sdk; path: string[]; endpoint?: Endpoint; origin?: ts.NewExpression }
   /** A function; calling it yields its return value. */
   | { k: 'function'; fn: ts.SignatureDeclaration }
   | { k: 'string'; value: string; node: ts.StringLiteralLike }
@@ -157,10 +168,10 @@ export class Evaluator {
         if (name === 'AzureOpenAI' || name === 'OpenAIApi' || name === 'Configuration') return { k: 'class', cls: name };
         return { k: 'sdk-other' };
       case 'client':
-        if (base.sdk !== 'openai-v3' && TOP_LEVEL_RESOURCES.has(name)) return { k: 'resource', sdk: base.sdk, path: [name] };
+        if (base.sdk !== 'openai-v3' && TOP_LEVEL_RESOURCES.has(name)) return withEndpoint({ k: 'resource', sdk: base.sdk, path: [name], origin: base.origin }, base.endpoint);
         return FOREIGN;
       case 'resource':
-        return RESOURCE_SEGMENTS.has(name) ? { k: 'resource', sdk: base.sdk, path: [...base.path, name] } : FOREIGN;
+        return RESOURCE_SEGMENTS.has(name) ? withEndpoint({ k: 'resource', sdk: base.sdk, path: [...base.path, name], origin: base.origin }, base.endpoint) : FOREIGN;
       case 'object':
         return this.propertyOf(base.node, name, depth);
       case 'file':
@@ -208,7 +219,11 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (ts.isCallExpression(node)) return this.callValue(node, next);
-    if (ts.isNewExpression(node)) return this.instanceOf(this.expr(node.expression, next));
+    if (ts.isNewExpression(node)) {
+      const ctor = this.expr(node.expression, next);
+      const client = this.instanceOf(ctor);
+      return client.k === 'client' ? withEndpoint({ ...client, origin: node }, this.endpointOf(node, ctor, next)) : client;
+    }
     if (ts.isConditionalExpression(node)) {
       return pick(this.expr(node.whenTrue, next), this.expr(node.whenFalse, next));
     }
@@ -243,12 +258,91 @@ export class Evaluator {
     return FOREIGN;
   }
 
+  /**
+   * Where the client `new X(...)` sends requests. A subclass with a constructor is judged by what it passes
+   * to `super(...)`; otherwise by the options written at the `new`. A 3.x client reads `basePath` from its
+   * Configuration.
+   */
+  endpointOf(node: ts.NewExpression, ctor: Value = this.expr(node.expression), depth = 0): Endpoint {
+    const sub = this.subclassEndpoint(ctor, depth);
+    if (sub) return sub;
+    if (ctor.k === 'class' && ctor.cls === 'OpenAIApi') {
+      let config = node.arguments?.[0];
+      if (!config) return { kind: 'openai' };
+      if (ts.isIdentifier(config)) {
+        const decl = lookup(config.text, config);
+        config = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+      }
+      if (!config || !ts.isNewExpression(config)) return { kind: 'unknown' };
+      return this.optionsEndpoint(config.arguments?.[0], 'basePath', depth);
+    }
+    const endpoint = this.optionsEndpoint(node.arguments?.[0], 'baseURL', depth);
+    // Azure's `endpoint` option: AZURE_OPENAI_ENDPOINT or an Azure host is OpenAI's service; anything else is not known.
+    if (ctor.k === 'class' && ctor.cls === 'AzureOpenAI' && endpoint.kind === 'openai') {
+      const options = node.arguments?.[0] ? this.expr(node.arguments[0], depth + 1) : undefined;
+      const prop = options?.k === 'object' ? options.node.properties.find((p) => p.name && propertyNameText(p.name) === 'endpoint') : undefined;
+      if (prop && ts.isPropertyAssignment(prop)) {
+        const env = envName(prop.initializer);
+        if (env === 'AZURE_OPENAI_ENDPOINT') return endpoint;
+        const value = this.expr(prop.initializer, depth + 1);
+        return value.k === 'string' ? urlEndpoint(value.value) : { kind: 'unknown' };
+      }
+    }
+    return endpoint;
+  }
+
+  /** A subclass with a constructor talks to what it passes to `super(...)`. */
+  private subclassEndpoint(ctor: Value, depth: number): Endpoint | undefined {
+    if (ctor.k !== 'class' || !ctor.sub) return undefined;
+    const ctorDecl = ctor.sub.members.find(ts.isConstructorDeclaration);
+    if (!ctorDecl) return undefined;
+    const superCall = findSuperCall(ctorDecl);
+    return superCall ? this.optionsEndpoint(superCall.arguments[0], 'baseURL', depth) : { kind: 'unknown' };
+  }
+
+  /** The endpoint an options argument names through its `key` (`baseURL`, `basePath`). */
+  private optionsEndpoint(arg: ts.Expression | undefined, key: string, depth: number): Endpoint {
+    if (!arg) return { kind: 'openai' };
+    const options = this.expr(arg, depth + 1);
+    if (options.k !== 'object') return { kind: 'unknown' };
+    const prop = options.node.properties.find((p) => p.name && propertyNameText(p.name) === key);
+    const spread = options.node.properties.some(ts.isSpreadAssignment);
+    if (!prop) return spread ? { kind: 'unknown' } : { kind: 'openai' };
+    if (!ts.isPropertyAssignment(prop)) {
+      const value = ts.isShorthandPropertyAssignment(prop) ? this.identifier(prop.name.text, prop, depth + 1) : UNKNOWN;
+      return value.k === 'string' ? urlEndpoint(value.value) : { kind: 'unknown' };
+    }
+    return this.urlExpression(prop.initializer, depth);
+  }
+
+  private urlExpression(expr: ts.Expression, depth: number): Endpoint {
+    while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) expr = expr.expression;
+    const env = envName(expr);
+    if (env === 'OPENAI_BASE_URL' || env === 'OPENAI_API_BASE') return { kind: 'openai' };
+    if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(expr.operatorToken.kind)) {
+      const left = envName(expr.left);
+      const fallback = this.expr(expr.right, depth + 1);
+      if (left === 'OPENAI_BASE_URL' || left === 'OPENAI_API_BASE') {
+        return fallback.k === 'string' && urlEndpoint(fallback.value).kind !== 'openai' ? urlEndpoint(fallback.value) : { kind: 'openai' };
+      }
+      // What qianyi writes for a provider: process.env.ZHIPUAI_BASE_URL ?? 'https://open.bigmodel.cn/api/paas/v4'.
+      if (left && /_BASE_URL$/.test(left) && fallback.k === 'string') {
+        const at = urlEndpoint(fallback.value);
+        return at.kind === 'foreign' ? { kind: 'provider', host: at.host } : at;
+      }
+      return { kind: 'unknown' };
+    }
+    const value = this.expr(expr, depth + 1);
+    if (value.k === 'string') return urlEndpoint(value.value);
+    return { kind: 'unknown' };
+  }
+
   /** What `new X()` makes, given the value of X. */
   instanceOf(ctor: Value): Value {
     if (ctor.k === 'module') return { k: 'client', sdk: 'openai' };
     if (ctor.k === 'class') {
-      if (ctor.cls === 'OpenAI') return { k: 'client', sdk: 'openai' };
-      if (ctor.cls === 'AzureOpenAI') return { k: 'client', sdk: 'azure-openai' };
+      if (ctor.cls === 'OpenAI') return withEndpoint({ k: 'client', sdk: 'openai' }, this.subclassEndpoint(ctor, 0));
+      if (ctor.cls === 'AzureOpenAI') return withEndpoint({ k: 'client', sdk: 'azure-openai' }, this.subclassEndpoint(ctor, 0));
       if (ctor.cls === 'OpenAIApi') return { k: 'client', sdk: 'openai-v3' };
       return FOREIGN;
     }
@@ -316,8 +410,10 @@ export class Evaluator {
       const base = clause.types[0];
       if (!base) continue;
       const value = this.expr(base.expression, depth);
-      if (value.k === 'class') return value;
-      if (value.k === 'module') return { k: 'class', cls: 'OpenAI' };
+      // A subclass of a subclass keeps the innermost class that declares a constructor.
+      const own = node.members.some(ts.isConstructorDeclaration);
+      if (value.k === 'class') return own ? { k: 'class', cls: value.cls, sub: node } : value;
+      if (value.k === 'module') return own ? { k: 'class', cls: 'OpenAI', sub: node } : { k: 'class', cls: 'OpenAI' };
     }
     return FOREIGN;
   }
@@ -372,6 +468,21 @@ export class Evaluator {
       if (value.k === 'foreign') fallback = value;
       return undefined;
     };
+    let assigned: Value | undefined;
+    const visit = (child: ts.Node): void => {
+      if (assigned) return;
+      if (
+        ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        child.left.name.text === name
+      ) {
+        assigned = consider(this.expr(child.right, depth));
+      }
+      if (!ts.isClassLike(child)) ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(cls, visit);
+    // `this.client = new OpenAI(...)` names the client itself (its endpoint and the `new` it comes from).
+    if (assigned?.k === 'client') return assigned;
     for (const member of cls.members) {
       const memberName = member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) ? member.name.text : undefined;
       if (memberName === name) {
@@ -394,19 +505,6 @@ export class Evaluator {
         }
       }
     }
-    let assigned: Value | undefined;
-    const visit = (child: ts.Node): void => {
-      if (assigned) return;
-      if (
-        ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        child.left.name.text === name
-      ) {
-        assigned = consider(this.expr(child.right, depth));
-      }
-      if (!ts.isClassLike(child)) ts.forEachChild(child, visit);
-    };
-    ts.forEachChild(cls, visit);
     return assigned ?? fallback;
   }
 
@@ -493,6 +591,47 @@ export class Evaluator {
     // require() of a module without `module.exports = ...`: its exports object.
     return name === '=' ? { k: 'file', file } : UNKNOWN;
   }
+}
+
+const withEndpoint = <V extends Value & { endpoint?: Endpoint }>(value: V, endpoint: Endpoint | undefined): V =>
+  endpoint && endpoint.kind !== 'openai' ? { ...value, endpoint } : value;
+
+/** Hosts that are OpenAI's (the Azure OpenAI service serves OpenAI models too). */
+function isOpenAiHost(host: string): boolean {
+  return host === 'api.openai.com' || host.endsWith('.openai.azure.com') || host.endsWith('.openai.com');
+}
+
+/** The endpoint a URL string names. */
+export function urlEndpoint(url: string): Endpoint {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return { kind: 'unknown' };
+  }
+  return isOpenAiHost(host) ? { kind: 'openai', host } : { kind: 'foreign', host };
+}
+
+/** `process.env.NAME`, `process.env['NAME']`, `import.meta.env.NAME`: the name. */
+function envName(expr: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return undefined;
+  const base = expr.expression;
+  const isEnv = ts.isPropertyAccessExpression(base) && base.name.text === 'env' &&
+    ((ts.isIdentifier(base.expression) && base.expression.text === 'process') || ts.isMetaProperty(base.expression));
+  if (!isEnv) return undefined;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
+}
+
+function findSuperCall(ctor: ts.ConstructorDeclaration): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  if (ctor.body) ts.forEachChild(ctor.body, visit);
+  return found;
 }
 
 /** Prefer a value that is an SDK client or resource among alternatives (`a ?? b`, `c ? a : b`). */

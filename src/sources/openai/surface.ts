@@ -79,22 +79,6 @@ export function isSdkModule(specifier: string): boolean {
 /** Helpers whose use means structured outputs validated by zod. */
 export const ZOD_HELPERS = new Set(['zodResponseFormat', 'zodTextFormat', 'zodFunction']);
 
-const MODEL_ID = new RegExp(
-  '^(?:ft:)?(?:' +
-    [
-      'gpt-[0-9a-z][\\w.:-]*', 'chatgpt-[\\w.:-]+', 'o1(?:-[\\w.-]+)?', 'o3(?:-[\\w.-]+)?', 'o4-mini(?:-[\\w.-]+)?',
-      'text-embedding-[\\w.-]+', 'dall-e-[23]', 'whisper-1', 'tts-1(?:-[\\w.-]+)?', '(?:omni|text)-moderation-[\\w.-]+',
-      'text-(?:davinci|curie|babbage|ada)-\\d+', '(?:davinci|babbage)(?:-\\d+)?', 'computer-use-preview(?:-[\\w.-]+)?',
-      'codex-mini(?:-[\\w.-]+)?',
-    ].join('|') +
-    ')$',
-);
-
-/** True for OpenAI model ids (and fine-tuned `ft:` ids built on them). */
-export function isOpenAiModelId(value: string): boolean {
-  return value.length <= 100 && MODEL_ID.test(value);
-}
-
 const ENV_NAMES = new Set([
   'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_API_BASE', 'OPENAI_ORG_ID', 'OPENAI_ORGANIZATION',
   'OPENAI_PROJECT_ID', 'OPENAI_PROJECT', 'OPENAI_WEBHOOK_SECRET', 'OPENAI_MODEL', 'OPENAI_API_VERSION',

@@ -5,7 +5,8 @@ import {
 } from '../surface.js';
 import type { Confidence, Sdk } from '../../../scan/sites.js';
 import { OPENAI_RANGES } from '../capabilities.js';
-import type { Evaluator } from '../../../analysis/typescript/evaluator.js';
+import type { Endpoint, Evaluator } from '../../../analysis/typescript/evaluator.js';
+import { lookup } from '../../../analysis/typescript/scope.js';
 import type { DetectContext, Detector } from './context.js';
 import { requestFeatures, requestObject } from './features.js';
 
@@ -24,6 +25,7 @@ export const calls: Detector = {
       const positional = target.sdk === 'openai-v3' ? V3_POSITIONAL_MODEL[target.api] : undefined;
       const model = positional !== undefined ? positionalModel(call, positional, ctx) : request ? modelOf(request, ctx) : null;
       const params = request ? rangedParams(request) : undefined;
+      const endpoint = target.endpoint && target.endpoint.kind !== 'openai' ? target.endpoint : undefined;
       ctx.report(call, {
         kind: 'call',
         sdk: target.sdk,
@@ -35,6 +37,11 @@ export const calls: Detector = {
         ...(features.includes('tool_choice') && request ? { toolChoice: toolChoiceOf(request) } : {}),
         ...(call.arguments.length > 0 ? { request: !request ? 'unresolved' as const : request.getSourceFile() === ctx.sf ? 'in-file' as const : 'other-file' as const } : {}),
         ...(model ? { modelAt: model.at } : {}),
+        ...(model?.literal ? { modelSite: ctx.siteId(model.literal, 'model') } : {}),
+        ...(!model && request ? fallbackModelSite(request, ctx) : {}),
+        ...(endpoint ? { endpoint: endpoint.kind as 'provider' | 'foreign' | 'unknown' } : {}),
+        ...(endpoint?.host ? { host: endpoint.host } : {}),
+        ...(target.origin ? { clientSite: ctx.siteId(target.origin, 'client') } : {}),
         ...(params ? { params } : {}),
       });
     }
@@ -45,6 +52,10 @@ interface CallTarget {
   api: string;
   sdk: Sdk;
   confidence: Confidence;
+  /** Where the client sends requests, when the analysis traced it (absent: OpenAI). */
+  endpoint?: Endpoint;
+  /** The `new` that made the client, when the analysis traced it. */
+  origin?: ts.NewExpression;
 }
 
 function methodName(callee: ts.Expression): string | undefined {
@@ -58,10 +69,12 @@ export function sdkCallTarget(call: ts.CallExpression, method: string, evaluator
   const callee = call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression;
   const receiver = evaluator.expr(callee.expression);
   if (receiver.k === 'client' && receiver.sdk === 'openai-v3') {
-    return V3_METHODS.has(method) ? { api: method, sdk: 'openai-v3', confidence: 'certain' } : undefined;
+    return V3_METHODS.has(method) ? { api: method, sdk: 'openai-v3', confidence: 'certain', endpoint: receiver.endpoint, origin: receiver.origin } : undefined;
   }
   if (receiver.k === 'resource') {
-    return RESOURCE_METHODS.has(method) ? { api: `${receiver.path.join('.')}.${method}`, sdk: receiver.sdk, confidence: 'certain' } : undefined;
+    return RESOURCE_METHODS.has(method)
+      ? { api: `${receiver.path.join('.')}.${method}`, sdk: receiver.sdk, confidence: 'certain', endpoint: receiver.endpoint, origin: receiver.origin }
+      : undefined;
   }
   if (receiver.k !== 'unknown') return undefined;
   const path = receiver.path;
@@ -84,6 +97,8 @@ const V3_POSITIONAL_MODEL: Record<string, number> = { createTranscription: 1, cr
 interface CallModel {
   value: string;
   at: 'call' | 'elsewhere';
+  /** The literal read from elsewhere (a constant, a config object, a default parameter). */
+  literal?: ts.StringLiteralLike;
 }
 
 function positionalModel(call: ts.CallExpression, index: number, ctx: DetectContext): CallModel | null {
@@ -93,8 +108,36 @@ function positionalModel(call: ts.CallExpression, index: number, ctx: DetectCont
     ctx.callModelLiterals.add(arg);
     return { value: arg.text, at: 'call' };
   }
-  const value = ctx.evaluator.expr(arg);
-  return value.k === 'string' ? { value: value.value, at: 'elsewhere' } : null;
+  return modelValue(arg, ctx);
+}
+
+/** A model read from elsewhere: a string the evaluator resolves, or the literal default of a parameter. */
+function modelValue(expr: ts.Expression, ctx: DetectContext): CallModel | null {
+  const value = ctx.evaluator.expr(expr);
+  if (value.k === 'string') return { value: value.value, at: 'elsewhere', literal: value.node };
+  const decl = ts.isIdentifier(expr) ? lookup(expr.text, expr) : undefined;
+  if (decl && (ts.isParameter(decl) || ts.isBindingElement(decl)) && decl.initializer && ts.isStringLiteralLike(decl.initializer)) {
+    return { value: decl.initializer.text, at: 'elsewhere', literal: decl.initializer };
+  }
+  return null;
+}
+
+/**
+ * A model chosen at run time with a literal fallback (`const MODEL = process.env.CHAT_MODEL ?? 'gpt-4o-mini'`):
+ * the fallback reaches the call, so its model site is linked to it.
+ */
+function fallbackModelSite(request: ts.ObjectLiteralExpression, ctx: DetectContext): { modelSite: string } | Record<string, never> {
+  const prop = request.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === 'model');
+  let expr: ts.Expression | undefined = prop && ts.isPropertyAssignment(prop) ? prop.initializer : prop && ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  if (expr && ts.isIdentifier(expr)) {
+    const decl = lookup(expr.text, expr);
+    expr = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  }
+  while (expr && (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr))) expr = expr.expression;
+  const fallback = expr && ts.isBinaryExpression(expr) &&
+    (expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === ts.SyntaxKind.BarBarToken) ? expr.right
+    : expr && ts.isConditionalExpression(expr) ? expr.whenFalse : undefined;
+  return fallback && ts.isStringLiteralLike(fallback) ? { modelSite: ctx.siteId(fallback, 'model') } : {};
 }
 
 /** The request's model when it is a string, wherever the string is declared. */
@@ -106,17 +149,13 @@ function modelOf(request: ts.ObjectLiteralExpression, ctx: DetectContext): CallM
       const init = prop.initializer;
       if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) {
         // A request const in another module: its literal is a model site of that file.
-        if (init.getSourceFile() !== ctx.sf) return { value: init.text, at: 'elsewhere' };
+        if (init.getSourceFile() !== ctx.sf) return { value: init.text, at: 'elsewhere', literal: init };
         ctx.callModelLiterals.add(init);
         return { value: init.text, at: 'call' };
       }
-      const value = ctx.evaluator.expr(init);
-      return value.k === 'string' ? { value: value.value, at: 'elsewhere' } : null;
+      return modelValue(init, ctx);
     }
-    if (ts.isShorthandPropertyAssignment(prop)) {
-      const value = ctx.evaluator.identifier(prop.name.text, prop);
-      return value.k === 'string' ? { value: value.value, at: 'elsewhere' } : null;
-    }
+    if (ts.isShorthandPropertyAssignment(prop)) return modelValue(prop.name, ctx);
     return null;
   }
   return null;

@@ -1,6 +1,7 @@
 import { ts } from '../../../analysis/typescript/parse.js';
 import { propertyNameText } from '../../../analysis/typescript/evaluator.js';
 import { lookup } from '../../../analysis/typescript/scope.js';
+import { isEnvObject } from './env.js';
 import type { DetectContext, Detector } from './context.js';
 
 /** `new OpenAI(...)`, `new AzureOpenAI(...)` and the 3.x `new OpenAIApi(...)`, however the class was imported. */
@@ -13,6 +14,11 @@ export const clients: Detector = {
       const client = ctx.evaluator.instanceOf(ctor);
       if (client.k !== 'client') continue;
       const name = client.sdk === 'openai-v3' ? 'OpenAIApi' : client.sdk === 'azure-openai' ? 'AzureOpenAI' : 'OpenAI';
+      const v3 = client.sdk === 'openai-v3';
+      const endpoint = ctx.evaluator.endpointOf(node, ctor);
+      // A subclass that builds its own options in its constructor: what `new` passes is not what OpenAI gets.
+      const ownOptions = ctor.k === 'class' && ctor.sub?.members.some(ts.isConstructorDeclaration);
+      const keyFrom = ownOptions ? undefined : keySource(v3 ? v3Configuration(node) : node.arguments?.[0]);
       ctx.report(node, {
         kind: 'client',
         sdk: client.sdk,
@@ -21,7 +27,10 @@ export const clients: Detector = {
         features: [],
         confidence: 'certain',
         name,
-        options: optionNames(node, client.sdk === 'openai-v3'),
+        options: ownOptions ? null : optionNames(node, v3),
+        ...(endpoint.kind !== 'openai' ? { endpoint: endpoint.kind } : ownOptions ? { endpoint: 'unknown' as const } : {}),
+        ...(endpoint.host && endpoint.kind !== 'openai' ? { host: endpoint.host } : {}),
+        ...(keyFrom ? { keyFrom } : {}),
       });
     }
   },
@@ -53,4 +62,33 @@ export function v3Configuration(node: ts.NewExpression): ts.ObjectLiteralExpress
   }
   const options = arg && ts.isNewExpression(arg) ? arg.arguments?.[0] : undefined;
   return options && ts.isObjectLiteralExpression(options) ? options : undefined;
+}
+
+/** Where the options' apiKey comes from, as written: `env:NAME`, `a string literal`, or its source text. */
+function keySource(options: ts.Expression | undefined): string | undefined {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const prop = options.properties.find((p) => p.name && propertyNameText(p.name) === 'apiKey');
+  if (!prop) return undefined;
+  if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) return 'a method';
+  let value: ts.Expression = ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer;
+  while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isNonNullExpression(value)) value = value.expression;
+  // A const of this file that reads an env var: `const key = process.env.OPENAI_API_KEY`.
+  if (ts.isIdentifier(value)) {
+    const decl = lookup(value.text, value);
+    const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+    const env = init && envRead(init);
+    if (env) return `env:${env}`;
+  }
+  const env = envRead(value);
+  if (env) return `env:${env}`;
+  if (ts.isStringLiteralLike(value) || ts.isTemplateExpression(value)) return 'a string literal';
+  const text = value.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function envRead(expr: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return undefined;
+  if (!isEnvObject(expr.expression)) return undefined;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
 }

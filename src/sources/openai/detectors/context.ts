@@ -15,6 +15,8 @@ export interface FileNodes {
   /** `const { A, B } = process.env`. */
   envDestructures: ts.VariableDeclaration[];
   strings: ts.StringLiteralLike[];
+  /** Template literals with substitutions (`\`https://api.openai.com/v1/${path}\``). */
+  templates: ts.TemplateExpression[];
 }
 
 export interface DetectContext {
@@ -26,6 +28,8 @@ export interface DetectContext {
   /** String literals written directly as a call site's `model:`: the call reports them, the model detector skips them. */
   callModelLiterals: Set<ts.Node>;
   report(node: ts.Node, site: SiteDraft): void;
+  /** The id a node of any parsed file has as a site of `kind` (`src/models.ts:3:14:model`), to link sites. */
+  siteId(node: ts.Node, kind: Site['kind']): string;
 }
 
 export interface Detector {

@@ -38,15 +38,56 @@ function reportName(ctx: DetectContext, node: ts.Node, name: string): void {
   const site: SiteDraft = { kind: 'env', sdk, api: null, model: null, features: [], confidence: 'certain', name };
   const option = optionOf(node);
   if (option) site.option = option;
+  const readBy = foreignReader(node, ctx);
+  if (readBy) site.readBy = readBy;
+  if (rawOpenAiHttp(ctx)) site.rawHttp = true;
   ctx.report(node, site);
 }
 
-/** The property an env read is the value of (`organization: process.env.OPENAI_ORG_ID ?? ''`), if any. */
+/** Calls that send an HTTP request themselves. */
+const HTTP_CALLS = /^(fetch|\$fetch|ofetch|axios(\.\w+)?|got(\.\w+)?|ky(\.\w+)?|request|superagent(\.\w+)?|https?\.request|undici\.request)$/;
+/** Constructors that only hold a value. */
+const BUILTINS = new Set(['Map', 'Set', 'WeakMap', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Error', 'Date']);
+
+/**
+ * The HTTP call or the construction the read is an argument of, when that is not the openai SDK (`fetch`,
+ * `axios.post`, `new ChatOpenAI`): its callee as written. Changing the key there without its endpoint mixes a request.
+ */
+function foreignReader(node: ts.Node, ctx: DetectContext): string | undefined {
+  for (let cur: ts.Node = node; cur.parent && !ts.isSourceFile(cur.parent); cur = cur.parent) {
+    const parent = cur.parent;
+    if (ts.isFunctionLike(parent) || ts.isBlock(parent)) return undefined;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((a) => a === cur)) {
+      const callee = parent.expression.getText(ctx.sf);
+      if (ts.isCallExpression(parent)) return HTTP_CALLS.test(callee) ? callee : undefined;
+      if (ctx.evaluator.instanceOf(ctx.evaluator.expr(parent.expression)).k === 'client') return undefined;
+      // new Configuration({...}) of the 3.x SDK holds the client options.
+      if (ctx.evaluator.expr(parent.expression).k === 'class' || BUILTINS.has(callee)) return undefined;
+      return callee.length > 40 ? `${callee.slice(0, 37)}...` : callee;
+    }
+  }
+  return undefined;
+}
+
+/** True when the file writes OpenAI's API host in a string: it sends hand-written HTTP requests there. */
+function rawOpenAiHttp(ctx: DetectContext): boolean {
+  // A client's own base URL option is not a hand-written request.
+  const isBaseUrl = (n: ts.Node) => ts.isPropertyAssignment(n.parent) && ['baseURL', 'basePath'].includes(n.parent.name.getText(ctx.sf));
+  return ctx.nodes.strings.some((s) => s.text.includes('api.openai.com') && !isBaseUrl(s)) ||
+    ctx.nodes.templates.some((t) => t.head.text.includes('api.openai.com') && !isBaseUrl(t));
+}
+
+/**
+ * The property an env read is the value of (`organization: process.env.OPENAI_ORG_ID ?? ''`, or part of it:
+ * `Authorization: \`Bearer ${process.env.OPENAI_API_KEY}\``), if any.
+ */
 function optionOf(node: ts.Node): string | undefined {
   let cur = node;
   while (
     ts.isParenthesizedExpression(cur.parent) || ts.isAsExpression(cur.parent) || ts.isNonNullExpression(cur.parent) ||
-    (ts.isBinaryExpression(cur.parent) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(cur.parent.operatorToken.kind))
+    ts.isTemplateSpan(cur.parent) || ts.isTemplateExpression(cur.parent) ||
+    (ts.isBinaryExpression(cur.parent) &&
+      [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.PlusToken].includes(cur.parent.operatorToken.kind))
   ) {
     cur = cur.parent;
   }

@@ -12,7 +12,7 @@ export const detectors = { imports, clients, calls, env, models } satisfies Reco
 
 /** One walk of the tree that gathers every node any detector looks at. */
 export function collectNodes(sf: ts.SourceFile): FileNodes {
-  const nodes: FileNodes = { imports: [], calls: [], news: [], envReads: [], envDestructures: [], strings: [] };
+  const nodes: FileNodes = { imports: [], calls: [], news: [], envReads: [], envDestructures: [], strings: [], templates: [] };
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration:
@@ -45,6 +45,9 @@ export function collectNodes(sf: ts.SourceFile): FileNodes {
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         nodes.strings.push(node as ts.StringLiteralLike);
         return;
+      case ts.SyntaxKind.TemplateExpression:
+        nodes.templates.push(node as ts.TemplateExpression);
+        break;
       case ts.SyntaxKind.JSDoc:
         return;
     }

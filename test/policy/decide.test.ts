@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { bucketOf, decide } from '../../src/policy/decide.js';
+import type { Site } from '../../src/scan/sites.js';
+import { loadBuiltinTemplates } from '../../src/templates/load.js';
+import type { Template } from '../../src/templates/schema.js';
+
+const deepseek = loadBuiltinTemplates().find((t) => t.id === 'deepseek') as Template;
+
+function site(kind: Site['kind'], over: Partial<Site> = {}): Site {
+  return { id: `a.ts:1:1:${kind}`, file: 'a.ts', line: 1, column: 1, kind, sdk: 'openai', api: null, model: null, features: [], confidence: 'certain', name: null, start: 0, end: 0, ...over };
+}
+const actions = (s: Site, sites: Site[] = [s]) => decide(s, deepseek, {}, sites).steps.map((x) => [x.verdict, x.action, bucketOf(x)]);
+
+describe('the policy: what the migration may touch', () => {
+  it('a client of another host is left alone, and so are its calls', () => {
+    expect(actions(site('client', { name: 'OpenAI', options: ['baseURL'], endpoint: 'foreign', host: 'api.groq.com' }))).toEqual([['ok', 'none', null]]);
+    expect(actions(site('call', { api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'call', endpoint: 'foreign', host: 'api.groq.com' }))).toEqual([['ok', 'none', null]]);
+  });
+
+  it('a client whose base URL cannot be resolved is manual work, not re-pointed', () => {
+    expect(actions(site('client', { name: 'OpenAI', options: ['baseURL'], endpoint: 'unknown' }))).toEqual([['caveat', 'mark', 'manual']]);
+  });
+
+  it('a base URL qianyi wrote for a provider being left is re-pointed, key included', () => {
+    const d = decide(site('client', { name: 'OpenAI', options: ['apiKey', 'baseURL'], endpoint: 'provider', host: 'open.bigmodel.cn', keyFrom: 'env:ZHIPUAI_API_KEY' }), deepseek);
+    expect(d.steps.map((s) => [s.action, s.field])).toEqual([['set-client', undefined]]);
+  });
+
+  it('a key the app keeps itself stays, and so does the client and its calls (never the app\'s OpenAI key sent to the provider)', () => {
+    const client = site('client', { id: 'a.ts:1:1:client', name: 'OpenAI', options: ['apiKey'], keyFrom: 'settings.apiKey' });
+    const d = decide(client, deepseek);
+    expect(d.steps.map((s) => [s.verdict, s.action])).toEqual([['caveat', 'mark']]);
+    expect(d.steps[0]?.note).toBe('settings.apiKey must now hold a DeepSeek key: then set baseURL: process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com" here and give its calls DeepSeek models');
+    const call = site('call', { id: 'a.ts:2:1:call', api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'call', clientSite: client.id });
+    expect(actions(call, [client, call])).toEqual([['ok', 'none', null]]);
+  });
+
+  it('a client none of whose calls the provider serves stays on OpenAI', () => {
+    const client = site('client', { id: 'a.ts:1:1:client', name: 'OpenAI', options: [] });
+    const call = site('call', { id: 'a.ts:2:1:call', api: 'embeddings.create', model: 'text-embedding-3-small', modelAt: 'call', clientSite: client.id });
+    expect(actions(client, [client, call])).toEqual([['caveat', 'mark', 'manual']]);
+    expect(actions(call, [client, call])).toEqual([['blocked', 'mark', 'manual']]);
+  });
+
+  it('a model literal is mapped only for calls the migration re-points', () => {
+    const literal = site('model', { id: 'a.ts:2:1:model', model: 'gpt-4o' });
+    const ours = site('call', { id: 'a.ts:3:1:call', api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'elsewhere', modelSite: literal.id });
+    const theirs = { ...ours, id: 'a.ts:4:1:call', endpoint: 'foreign' as const, host: 'openrouter.ai' };
+    expect(actions(literal, [literal, ours])).toEqual([['ok', 'map-model', 'migrated']]);
+    expect(actions(literal, [literal, theirs])).toEqual([['ok', 'none', null]]);
+    expect(actions(literal, [literal, ours, theirs])).toEqual([['caveat', 'mark', 'manual']]);
+    expect(actions(literal, [literal])).toEqual([['caveat', 'none', 'review']]);
+  });
+
+  it('a literal declared with a union type is reported, never rewritten', () => {
+    const literal = site('model', { id: 'a.ts:2:1:model', model: 'gpt-4o', typedAs: 'LLMID' });
+    const ours = site('call', { api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'elsewhere', modelSite: literal.id });
+    expect(actions(literal, [literal, ours])).toEqual([['caveat', 'mark', 'manual']]);
+  });
+
+  it('OPENAI_API_KEY read by a raw fetch or a framework client is not renamed', () => {
+    expect(actions(site('env', { name: 'OPENAI_API_KEY', readBy: 'fetch' }))).toEqual([['caveat', 'mark', 'manual']]);
+    expect(actions(site('env', { name: 'OPENAI_API_KEY', rawHttp: true }))).toEqual([['caveat', 'mark', 'manual']]);
+    const client = site('client', { id: 'a.ts:9:1:client', name: 'OpenAI', options: [] });
+    const read = site('env', { name: 'OPENAI_API_KEY' });
+    expect(actions(read, [client, read])).toEqual([['ok', 'rename-env', 'migrated']]);
+    // Away from any client this run re-points (a presence check, a key handed elsewhere): left as it is.
+    expect(actions(read)).toEqual([['ok', 'none', null]]);
+  });
+
+  it('a model written where this run edits nothing is manual work at the call', () => {
+    const call = site('call', { api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'elsewhere', modelSite: 'lib/models.js:1:1:model' });
+    expect(actions(call)).toEqual([['caveat', 'mark', 'manual']]);
+  });
+});
