@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, QianyiError } from './errors.js';
 import { VERSION } from './version.js';
+import { writeErr } from './redact/output.js';
 
 /**
  * Parses argv and runs one command. The exit code is decided here, once: 0 success, 1 `check` found work
@@ -12,7 +13,7 @@ const program = new Command('qianyi')
   .version(VERSION, '-v, --version')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  .configureOutput({ writeErr });
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 /** Every command's --help ends with two examples. */
@@ -166,19 +167,19 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof ExitError) return error.exitCode;
   if (error instanceof Error && error.name === 'ExitPromptError') {
     // Ctrl-C at a prompt: nothing has been written at that point.
-    process.stderr.write('qianyi: cancelled, nothing was written\n');
+    writeErr('qianyi: cancelled, nothing was written\n');
     return 130;
   }
   if (error instanceof QianyiError) {
-    process.stderr.write(`qianyi: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`${error.hint}\n`);
+    writeErr(`qianyi: ${error.message}\n`);
+    if (error.hint) writeErr(`${error.hint}\n`);
     return error.exitCode;
   }
   const debug = process.argv.includes('--debug') || process.env.QIANYI_DEBUG;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`qianyi: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('This is a bug in qianyi. Run again with QIANYI_DEBUG=1 for the stack trace, and report it.\n');
+  writeErr(`qianyi: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) writeErr(`${error.stack}\n`);
+  else writeErr('This is a bug in qianyi. Run again with QIANYI_DEBUG=1 for the stack trace, and report it.\n');
   return 2;
 }
 

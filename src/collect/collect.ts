@@ -12,6 +12,8 @@ export interface CollectOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
+  /** The folder the globs are relative to, when not the root (a config file's folder). */
+  globBase?: string;
 }
 
 /** A `TODO(qianyi)` marker left in the code by an earlier migration. */

@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   include?: string[];
   /** Globs (relative to the root, POSIX); matching files and directories are skipped. */
   exclude?: string[];
+  /** The folder include/exclude are relative to, when not the root (they came from a config file there). */
+  globBase?: string;
 }
 
 export interface Discovery {
@@ -64,7 +66,9 @@ export function discover(options: DiscoverOptions): Discovery {
 
   const hasFilters = Boolean(options.include?.length || options.exclude?.length);
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const relative = (full: string) => toPosix(full.startsWith(rootPrefix) ? full.slice(rootPrefix.length) : path.relative(root, full));
+  const base = options.globBase;
+  const relative = base ? (full: string) => toPosix(path.relative(base, full))
+    : (full: string) => toPosix(full.startsWith(rootPrefix) ? full.slice(rootPrefix.length) : path.relative(root, full));
   for (const target of targets) {
     const stat = statSync(target);
     if (stat.isFile()) {
