@@ -20,6 +20,9 @@ const keepPrefix = (re: RegExp) => (match: string) => re.exec(match)?.[0] ?? '';
 
 /** Key formats known without a template (a template's `apiKey.pattern` adds its own). */
 const BUILTIN_RULES: KeyRule[] = [
+  // JSON web tokens, first: their dotted parts would otherwise look like a Zhipu key and leave the signature.
+  // (MiniMax and SenseNova keys are JWT-like; any bearer JWT is a credential.)
+  { issuer: 'jwt', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   // OpenAI: sk-…, sk-proj-…, sk-svcacct-…, sk-admin-…; most OpenAI-style providers (DeepSeek, TokenHub, ...) issue sk- keys too.
   { issuer: 'openai', regex: /\b(?:sk|pk|rk)-(?:[a-z]+-)?[A-Za-z0-9_-]{16,}/g, keep: keepPrefix(/^(?:sk|pk|rk)-(?:(?:proj|svcacct|admin|ant|cp|api)-)?/) },
   // Baidu Qianfan: bce-v3/ALTAK-<ak>/<secret> (seed-four.md §Qianfan, sources Q1, Q2).
@@ -27,8 +30,6 @@ const BUILTIN_RULES: KeyRule[] = [
   { issuer: 'baidu', regex: /\bALTAK-[A-Za-z0-9+=_-]{8,}(?:\/[A-Za-z0-9+=_-]+)?/g, keep: () => 'ALTAK-' },
   // Zhipu: <id>.<secret> (seed-four.md §Zhipu, sources Z1, Z10): a long id with digits, a dot, a secret.
   { issuer: 'zhipu', regex: /\b(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{20,}\.(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{10,}\b/g },
-  // JSON web tokens (MiniMax and SenseNova keys are JWT-like; any bearer JWT is a credential).
-  { issuer: 'jwt', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   // PEM private keys.
   { issuer: 'pem', regex: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, keep: () => '-----BEGIN PRIVATE KEY-----' },
 ];

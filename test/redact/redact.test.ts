@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeKey, MASK, redact, redactEnvText, registerKeyPatterns } from '../../src/redact/redact.js';
 import { commentText, literalBody, stringLiteral } from '../../src/migrate/literals.js';
 import { ts } from '../../src/analysis/typescript/parse.js';
+import { PLANTED_KEYS } from '../helpers/keys.js';
 
-/** Planted keys of every format the redactor knows; each secret part must vanish from any text holding it. */
-export const PLANTED_KEYS = {
-  openai: 'sk-AbCdEf0123456789GhIjKl4567MnOp',
-  openaiProject: 'sk-proj-Xy9Zq8Wv7Ut6Sr5Qp4On3Ml2Kj1Ih0Gf_e-dC',
-  openaiService: 'sk-svcacct-Pq7Rs8Tu9Vw0Xy1Za2Bc3De4Fg5Hi6',
-  zhipu: '4f6a9c2e8b1d47f3a5c0e9b2d8f1a6c3.Qw3Er5Ty7Ui9Op1A',
-  qianfan: 'bce-v3/ALTAK-Zx8Cv7Bn6Mm5Ll4Kk3Jj2/f00dfacecafe1234beef5678',
-  jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJxaWFueWkiLCJpYXQiOjE3MDB9.c2lnbmF0dXJlLXF1aXRlLWxvbmc',
-  opaque: 'Zp4Lm9Qx2Wv7Rt1Ys8Ku3Hb6Nc5Jd0F',
-} as const;
 
 describe('redact: every planted key format is hidden wherever it appears', () => {
   const positions = (key: string): string[] => [
@@ -30,6 +21,7 @@ describe('redact: every planted key format is hidden wherever it appears', () =>
       for (const text of positions(key)) {
         const out = redact(text);
         expect(out, text).not.toContain(key);
+        for (const part of key.split(/[./]/).filter((p) => p.length >= 12)) expect(out, text).not.toContain(part);
         expect(out, text).not.toContain(encodeURIComponent(key));
         expect(out, text).toContain(MASK);
         expect(redact(out)).toBe(out); // idempotent
