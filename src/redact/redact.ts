@@ -14,6 +14,8 @@ interface KeyRule {
   regex: RegExp;
   /** The non-secret prefix kept in front of the mask (`sk-proj-`), when there is one. */
   keep?: (match: string) => string;
+  /** The whole replacement, when the rule needs more than a mask (a multi-line match keeps its line count). */
+  replace?: (match: string) => string;
 }
 
 const keepPrefix = (re: RegExp) => (match: string) => re.exec(match)?.[0] ?? '';
@@ -31,7 +33,8 @@ const BUILTIN_RULES: KeyRule[] = [
   // Zhipu: <id>.<secret> (seed-four.md §Zhipu, sources Z1, Z10): a long id with digits, a dot, a secret.
   { issuer: 'zhipu', regex: /\b(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{20,}\.(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{10,}\b/g },
   // PEM private keys.
-  { issuer: 'pem', regex: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, keep: () => '-----BEGIN PRIVATE KEY-----' },
+  // Every line becomes a mask: diffs rely on redaction keeping each line where it is.
+  { issuer: 'pem', regex: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, replace: (m) => m.replace(/[^\r\n]+/g, MASK) },
 ];
 
 const templateRules: KeyRule[] = [];
@@ -96,7 +99,7 @@ export function looksLikeKey(value: string): boolean {
 export function redact(text: string): string {
   let out = text;
   for (const rule of [...BUILTIN_RULES, ...templateRules]) {
-    out = out.replace(rule.regex, (match) => `${rule.keep?.(match) ?? ''}${MASK}`);
+    out = out.replace(rule.regex, (match) => rule.replace?.(match) ?? `${rule.keep?.(match) ?? ''}${MASK}`);
   }
   out = out.replace(URL_USERINFO, `$1${MASK}$3`);
   out = out.replace(QUERY_SECRET, (match, name: string, value: string) => (value.startsWith(MASK) ? match : `${name}${MASK}`));

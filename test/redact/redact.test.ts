@@ -29,6 +29,14 @@ describe('redact: every planted key format is hidden wherever it appears', () =>
     });
   }
 
+  it('keeps every line where it is (diff line numbers hold), a private key included', () => {
+    const pem = 'const k = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----`;\nnext();';
+    const out = redact(pem);
+    expect(out.split('\n')).toHaveLength(4);
+    expect(out).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
+    expect(out.endsWith('\nnext();')).toBe(true);
+  });
+
   it('keeps the non-secret prefix so a reader sees what kind of key it was', () => {
     expect(redact(PLANTED_KEYS.openaiProject)).toBe('sk-proj-***');
     expect(redact(PLANTED_KEYS.qianfan)).toBe('bce-v3/ALTAK-***');
