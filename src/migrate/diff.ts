@@ -2,6 +2,9 @@ import { diffArrays, FILE_HEADERS_ONLY, formatPatch } from 'diff';
 import type { TextEdit } from './edits.js';
 import { redact as redactSecrets, redactEnvText as redactEnvValues } from '../redact/redact.js';
 
+/** The one redactor's passes, under the names this module has always exported. */
+export { redactSecrets, redactEnvValues };
+
 /**
  * A unified diff of one file, secrets redacted (src/redact/). Line diffs are quadratic in the number of changes (a
  * generated file with 4,000 calls took minutes), so the lines compared exactly are only those the plan's
