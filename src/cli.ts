@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, QianyiError } from './errors.js';
 import { VERSION } from './version.js';
+import { writeErr } from './redact/output.js';
 
 /**
  * Parses argv and runs one command. The exit code is decided here, once: 0 success, 1 `check` found work
@@ -12,7 +13,7 @@ const program = new Command('qianyi')
   .version(VERSION, '-v, --version')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  .configureOutput({ writeErr });
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 /** Every command's --help ends with two examples. */
@@ -27,7 +28,7 @@ program
   .option('--root <dir>', 'make SARIF paths relative to this folder (default: the git top level)')
   .option('-p, --provider <id>', 'judge the code for one provider only (default: rank them all)')
   .option('--template <file>', 'add a provider template file, e.g. your own gateway (repeatable)', collect)
-  .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards)')
+  .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards to the git top level)')
   .option('--include <glob>', 'only scan files matching this glob (repeatable; relative to the scanned folder)', collect)
   .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
   .option('--no-progress', 'do not show a spinner on stderr')
@@ -48,7 +49,7 @@ function migrationOptions(command: Command, verb: string): Command {
     .option('--region <id>', "the provider's region, e.g. cn or intl (default: the template's)")
     .option('--model <from=to>', 'map an OpenAI model to a provider model, e.g. gpt-4o=glm-4.7 (repeatable)', collect)
     .option('--template <file>', 'add a provider template file, e.g. your own gateway (repeatable)', collect)
-    .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards)')
+    .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards to the git top level)')
     .option('--include <glob>', 'only migrate files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
     .option('--no-progress', 'do not show a spinner on stderr')
@@ -166,19 +167,19 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof ExitError) return error.exitCode;
   if (error instanceof Error && error.name === 'ExitPromptError') {
     // Ctrl-C at a prompt: nothing has been written at that point.
-    process.stderr.write('qianyi: cancelled, nothing was written\n');
+    writeErr('qianyi: cancelled, nothing was written\n');
     return 130;
   }
   if (error instanceof QianyiError) {
-    process.stderr.write(`qianyi: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`${error.hint}\n`);
+    writeErr(`qianyi: ${error.message}\n`);
+    if (error.hint) writeErr(`${error.hint}\n`);
     return error.exitCode;
   }
   const debug = process.argv.includes('--debug') || process.env.QIANYI_DEBUG;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`qianyi: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('This is a bug in qianyi. Run again with QIANYI_DEBUG=1 for the stack trace, and report it.\n');
+  writeErr(`qianyi: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) writeErr(`${error.stack}\n`);
+  else writeErr('This is a bug in qianyi. Run again with QIANYI_DEBUG=1 for the stack trace, and report it.\n');
   return 2;
 }
 

@@ -14,8 +14,8 @@ export function startCollect(options: CollectOptions): Promise<Collected> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      const { paths, cwd, include, exclude } = options;
-      worker = new Worker(workerUrl, { workerData: { paths, cwd, include, exclude } });
+      const { paths, cwd, include, exclude, globBase } = options;
+      worker = new Worker(workerUrl, { workerData: { paths, cwd, include, exclude, globBase } });
     } catch {
       resolve(collect(options));
       return;

@@ -12,6 +12,8 @@ export interface CollectOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
+  /** The folder the globs are relative to, when not the root (a config file's folder). */
+  globBase?: string;
 }
 
 /** A `TODO(qianyi)` marker left in the code by an earlier migration. */
@@ -44,11 +46,13 @@ export interface Collected {
 export const MARKER = 'TODO(qianyi)';
 /** Files larger than this are generated bundles or data, not code to migrate. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Deeper bracket nesting than this is generated or hostile, never code to migrate. */
+const MAX_NESTING = 500;
 
 /** discover → read every file once → keep the candidates. Node built-ins only: no parser is loaded here. */
 export function collect(options: CollectOptions): Collected {
   let last = performance.now();
-  const { root, files, envFiles } = discover(options);
+  const { root, files, envFiles, special } = discover(options);
   const discoverMs = Math.round(performance.now() - last);
   last = performance.now();
 
@@ -56,8 +60,10 @@ export function collect(options: CollectOptions): Collected {
   const markers: Marker[] = [];
   const candidates: Candidate[] = [];
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const relOf = (file: string) => toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
+  for (const file of special) skipped.push({ file: relOf(file), reason: 'not a regular file (a FIFO, socket or device): not read' });
   for (const file of files) {
-    const rel = toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
+    const rel = relOf(file);
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -76,7 +82,12 @@ export function collect(options: CollectOptions): Collected {
       if (isCandidate(text)) skipped.push({ file: rel, reason: decoded.reason, encoding: decoded.encoding });
       continue;
     }
-    if (isCandidate(text)) candidates.push({ file, rel, text });
+    if (isCandidate(text)) {
+      // The parser and the detectors recurse per level: a pathological nesting would overflow the stack.
+      const depth = nestingDepth(text);
+      if (depth > MAX_NESTING) skipped.push({ file: rel, reason: `nested more than ${MAX_NESTING} levels deep (brackets): not parsed` });
+      else candidates.push({ file, rel, text });
+    }
     if (text.includes(MARKER)) markers.push(...markersIn(rel, text));
   }
   return {
@@ -88,6 +99,19 @@ export function collect(options: CollectOptions): Collected {
     envFiles: envFiles.map((file) => ({ file, rel: toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file)) })),
     phases: { discover: discoverMs, prefilter: Math.round(performance.now() - last) },
   };
+}
+
+/** The deepest nesting of ( [ { in a text (strings and comments are not told apart: an upper bound). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
 }
 
 function markersIn(file: string, text: string): Marker[] {

@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   include?: string[];
   /** Globs (relative to the root, POSIX); matching files and directories are skipped. */
   exclude?: string[];
+  /** The folder include/exclude are relative to, when not the root (they came from a config file there). */
+  globBase?: string;
 }
 
 export interface Discovery {
@@ -37,6 +39,8 @@ export interface Discovery {
   files: string[];
   /** `.env*` files under the same paths and filters (absolute, sorted). */
   envFiles: string[];
+  /** Source-named entries that are not regular files (a FIFO, a socket, a device): never opened. */
+  special: string[];
 }
 
 interface IgnoreLayer {
@@ -60,16 +64,24 @@ export function discover(options: DiscoverOptions): Discovery {
   const isExcluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const files = new Set<string>();
   const envFiles = new Set<string>();
+  const special: string[] = [];
   const add = (file: string) => (isSourceFile(path.basename(file)) ? files : envFiles).add(file);
 
   const hasFilters = Boolean(options.include?.length || options.exclude?.length);
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const relative = (full: string) => toPosix(full.startsWith(rootPrefix) ? full.slice(rootPrefix.length) : path.relative(root, full));
+  const base = options.globBase;
+  const relative = base ? (full: string) => toPosix(path.relative(base, full))
+    : (full: string) => toPosix(full.startsWith(rootPrefix) ? full.slice(rootPrefix.length) : path.relative(root, full));
   for (const target of targets) {
     const stat = statSync(target);
     if (stat.isFile()) {
       // A file named explicitly is scanned even if ignored, as long as it is a source or .env file.
       if (isSourceFile(path.basename(target)) || ENV_FILE.test(path.basename(target))) add(target);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      // A FIFO would block the read forever; a device or socket is no source either.
+      if (isSourceFile(path.basename(target))) special.push(target);
       continue;
     }
     // A folder named on the command line is scanned even when a .gitignore above it ignores it (a build
@@ -83,13 +95,19 @@ export function discover(options: DiscoverOptions): Discovery {
       }
       const rel = relative(file);
       if (isIncluded(rel) && !isExcluded(rel)) add(file);
+    }, (file) => {
+      if (!hasFilters) special.push(file);
+      else {
+        const rel = relative(file);
+        if (isIncluded(rel) && !isExcluded(rel)) special.push(file);
+      }
     }, (dir) => {
       if (!hasFilters) return false;
       const rel = relative(dir);
       return rel !== '' && (isExcluded(rel) || isExcluded(`${rel}/`));
     });
   }
-  return { root, files: [...files].sort(), envFiles: [...envFiles].sort() };
+  return { root, files: [...files].sort(), envFiles: [...envFiles].sort(), special: special.sort() };
 }
 
 /** The root `discover` will report paths against, or null when a path does not exist (discover says so). */
@@ -116,6 +134,7 @@ function walk(
   start: string,
   inherited: IgnoreLayer[],
   onFile: (file: string) => void,
+  onSpecial: (file: string) => void,
   isPruned: (dir: string) => boolean,
 ): void {
   // Paths are built by concatenation and made relative by slicing: path.join/relative dominate a
@@ -138,6 +157,8 @@ function walk(
         stack.push({ dir: full, layers });
       } else if (entry.isFile()) {
         if ((isSourceFile(entry.name) || ENV_FILE.test(entry.name)) && !isIgnored(layers, full, false)) onFile(full);
+      } else if (!entry.isSymbolicLink() && isSourceFile(entry.name) && !isIgnored(layers, full, false)) {
+        onSpecial(full); // symbolic links are not followed (as git does); anything else is not a file
       }
     }
   }

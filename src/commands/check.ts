@@ -4,6 +4,7 @@ import { pendingWork } from '../migrate/pending.js';
 import { checkMarkdown } from '../reporters/markdown.js';
 import { baselineJson, checkPretty, checkSarif, githubAnnotations, migrationJson, verdictLine, type CheckView } from '../reporters/migration.js';
 import { useColor } from '../ui/color.js';
+import { writeErr, writeOut } from '../redact/output.js';
 import { uriBase } from '../util/repo-root.js';
 import { prepare, runMigration, type MigrateCommandOptions } from './migrate.js';
 import { checkWritable, resolveFormat, writeOutput } from './output.js';
@@ -48,19 +49,19 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   if (options.writeBaseline) writeOutput(options.writeBaseline, baselineJson(view), '--write-baseline');
   if (options.output) {
     writeOutput(options.output, text, '-o');
-    process.stdout.write(`${verdictLine(view)}\n`);
+    writeOut(`${verdictLine(view)}\n`);
   } else {
-    process.stdout.write(text);
+    writeOut(text);
   }
   if (inActions && annotations.text) {
     // Workflow commands are read from stdout; when stdout carries a machine document they go to stderr (also read).
-    (options.output || format === 'pretty' ? process.stdout : process.stderr).write(annotations.text);
+    (options.output || format === 'pretty' ? writeOut : writeErr)(annotations.text);
   }
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
       appendFileSync(process.env.GITHUB_STEP_SUMMARY, checkMarkdown(view, inActions ? annotations.hidden : undefined));
     } catch (error) {
-      process.stderr.write(`qianyi: warning: cannot append to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      writeErr(`qianyi: warning: cannot append to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     }
   }
   if (result.summary.errors > 0) return 2;

@@ -6,7 +6,8 @@ import { firstDirtyPath, someOutsideGit } from '../migrate/git.js';
 import { Journal, journalRootFor } from '../migrate/journal.js';
 import { plan, resultOf, type MigrateResult, type MigrationPlan } from '../migrate/migrate.js';
 import { analyze } from '../scan/scan.js';
-import { allTemplates, checkRegion, chooseTemplate, loadConfig, parseModelOverrides } from '../options.js';
+import { allTemplates, checkRegion, chooseTemplate, configRegion, loadConfig, parseModelOverrides, scopeGlobs } from '../options.js';
+import { writeErr, writeOut } from '../redact/output.js';
 import { migrationJson, migrationPretty, type MigrationView } from '../reporters/migration.js';
 import { stalenessWarnings } from '../templates/catalog.js';
 import type { Template } from '../templates/schema.js';
@@ -35,6 +36,8 @@ export interface PreparedRun {
   models: Record<string, string>;
   include?: string[];
   exclude?: string[];
+  /** The folder include/exclude are relative to, when they come from the config file. */
+  globBase?: string;
   types: boolean;
   templates: Template[];
 }
@@ -51,13 +54,12 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
   }
   const models = parseModelOverrides(options.model, loaded.config);
   // Stale facts and retired or ending models, once per run of migrate and check (stderr).
-  for (const line of stalenessWarnings([template], { overrides: models })) process.stderr.write(`${line}\n`);
+  for (const line of stalenessWarnings([template], { overrides: models })) writeErr(`${line}\n`);
   return {
     template,
-    region: checkRegion(template, options.region ?? loaded.config.region),
+    region: checkRegion(template, options.region ?? configRegion(loaded, template, templates)),
     models,
-    include: options.include ?? loaded.config.include,
-    exclude: options.exclude ?? loaded.config.exclude,
+    ...scopeGlobs(options, loaded),
     types: options.types !== false,
     templates,
   };
@@ -67,7 +69,7 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
 export async function planRun(paths: string[], run: PreparedRun, progressOn: boolean): Promise<MigrationPlan> {
   const progress = await startProgress(`Scanning for OpenAI usage…`, { enabled: progressOn });
   try {
-    const analysis = await analyze({ paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, types: run.types });
+    const analysis = await analyze({ paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, globBase: run.globBase, types: run.types });
     return plan(analysis, { template: run.template, region: run.region, models: run.models });
   } finally {
     progress.stop();
@@ -106,7 +108,7 @@ export function lockAndCheck(paths: string[], force: boolean | undefined): Journ
 }
 
 export function warn(message: string): void {
-  process.stderr.write(`qianyi: ${message}\n`);
+  writeErr(`qianyi: ${message}\n`);
 }
 
 /** `qianyi migrate [paths...]`: returns the exit code. */
@@ -128,7 +130,7 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
   try {
     if (!dryRun) {
       if (someOutsideGit(paths, process.cwd()) && !options.force) {
-        process.stderr.write('qianyi: warning: not a git repository, so the changes cannot be undone with git (qianyi undo can)\n');
+        writeErr('qianyi: warning: not a git repository, so the changes cannot be undone with git (qianyi undo can)\n');
       }
       if (!options.yes && !interactive) {
         throw new UsageError('migrate writes files: pass --yes to apply without a prompt, or --dry-run to preview');
@@ -138,18 +140,18 @@ export async function migrateCommand(paths: string[], options: MigrateCommandOpt
     if (!dryRun && !options.yes) {
       // The preview is the plan that gets written: nothing is scanned or planned again after the answer.
       const preview = resultOf(planned);
-      process.stdout.write(migrationPretty({ result: preview, template: prepared.template, dryRun: true, command: 'migrate' }, useColor(process.stdout)));
+      writeOut(migrationPretty({ result: preview, template: prepared.template, dryRun: true, command: 'migrate' }, useColor(process.stdout)));
       if (preview.summary.changed === 0) return 0;
       const { confirmWrite } = await import('../ui/prompts.js');
       if (!(await confirmWrite(preview.summary.changed))) {
-        process.stderr.write('qianyi: nothing was written\n');
+        writeErr('qianyi: nothing was written\n');
         return 0;
       }
     }
     const result = resultOf(planned, dryRun ? undefined : apply(planned, { journal }));
     const view: MigrationView = { result, template: prepared.template, dryRun, command: 'migrate', paths, models: prepared.models };
-    process.stdout.write(format === 'json' ? migrationJson(view) : migrationPretty(view, useColor(process.stdout)));
-    if (result.run && format === 'pretty') process.stdout.write(`\nRecorded as run ${result.run.id}: qianyi undo puts every file back as it was.\n`);
+    writeOut(format === 'json' ? migrationJson(view) : migrationPretty(view, useColor(process.stdout)));
+    if (result.run && format === 'pretty') writeOut(`\nRecorded as run ${result.run.id}: qianyi undo puts every file back as it was.\n`);
     return result.summary.errors > 0 ? 2 : 0;
   } finally {
     journal?.release();

@@ -1,6 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { redact } from '../redact/redact.js';
 
 /** `-o` extensions that choose the format when `--format` is absent. */
 const BY_EXTENSION: Record<string, string> = { '.sarif': 'sarif', '.json': 'json', '.md': 'markdown', '.markdown': 'markdown' };
@@ -20,9 +21,10 @@ export function checkWritable(file: string | undefined, flag: string): void {
   if (!statSync(dir).isDirectory()) throw new UsageError(`${flag} ${file}: ${dir} is not a folder`);
 }
 
+/** A report or baseline file; redacted like everything qianyi prints or stores. */
 export function writeOutput(file: string, text: string, flag: string): void {
   try {
-    writeFileSync(path.resolve(file), text);
+    writeFileSync(path.resolve(file), redact(text));
   } catch (error) {
     throw new UsageError(`${flag} ${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

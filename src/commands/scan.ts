@@ -7,7 +7,8 @@ import { startProgress } from '../ui/progress.js';
 import { uriBase } from '../util/repo-root.js';
 import { checkWritable, resolveFormat, writeOutput } from './output.js';
 import { useColor } from '../ui/color.js';
-import { allTemplates, loadConfig } from '../options.js';
+import { allTemplates, loadConfig, scopeGlobs } from '../options.js';
+import { writeErr, writeOut } from '../redact/output.js';
 import { resolveProviderId } from '../templates/builtins.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
 import { stalenessWarnings } from '../templates/catalog.js';
@@ -37,15 +38,14 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   const loaded = loadConfig(path.resolve(paths[0] ?? '.'), options.config);
   const templates = await allTemplates(options.template ?? [], loaded);
   const chosen = options.provider ? [resolveProviderId(options.provider, templates)] : templates;
-  for (const line of stalenessWarnings(chosen)) process.stderr.write(`${line}\n`);
+  for (const line of stalenessWarnings(chosen)) writeErr(`${line}\n`);
   const progress = await startProgress('Finding source files…', { enabled: options.progress && format === 'pretty' });
   let result;
   try {
     result = await scan({
       paths,
       cwd: process.cwd(),
-      include: options.include,
-      exclude: options.exclude,
+      ...scopeGlobs(options, loaded),
       cache: options.cache,
       types: options.types,
       onProgress(event) {
@@ -63,14 +63,14 @@ export async function scanCommand(paths: string[], options: ScanCommandOptions):
   const base = format === 'sarif' ? uriBase(result.root, options.root) : undefined;
   const text = reporters[format](report, { color: !options.output && useColor(process.stdout), base });
   if (options.output) writeOutput(options.output, text, '-o');
-  else process.stdout.write(text);
+  else writeOut(text);
   if (options.performance) {
     const line = {
       phases: { ...result.performance.phases, total: Math.round(performance.now() - started) },
       files: result.performance.files,
       maxRSS: process.resourceUsage().maxRSS,
     };
-    process.stderr.write(`qianyi-performance ${JSON.stringify(line)}\n`);
+    writeErr(`qianyi-performance ${JSON.stringify(line)}\n`);
   }
   return 0;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { listRuns, undoLast } from '../migrate/undo.js';
 import { warn } from './migrate.js';
+import { writeOut } from '../redact/output.js';
 
 export interface UndoCommandOptions {
   list?: boolean;
@@ -17,13 +18,13 @@ export async function undoCommand(target: string | undefined, options: UndoComma
   if (options.list) {
     const { root, runs } = listRuns(start);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ tool: 'qianyi', command: 'undo', root: root ?? null, runs: runs.map(summary) }, null, 2)}\n`);
+      writeOut(`${JSON.stringify({ tool: 'qianyi', command: 'undo', root: root ?? null, runs: runs.map(summary) }, null, 2)}\n`);
     } else if (runs.length === 0) {
-      process.stdout.write(`No qianyi run is recorded for ${start}.\n`);
+      writeOut(`No qianyi run is recorded for ${start}.\n`);
     } else {
-      process.stdout.write(`Runs recorded in ${path.join(root!, '.qianyi')} (newest last):\n`);
+      writeOut(`Runs recorded in ${path.join(root!, '.qianyi')} (newest last):\n`);
       for (const run of runs) {
-        process.stdout.write(`  ${run.id}  ${run.status.padEnd(7)}  ${run.command} → ${run.provider} (${run.region})  ${run.files.length} file${run.files.length === 1 ? '' : 's'}  ${run.startedAt}\n`);
+        writeOut(`  ${run.id}  ${run.status.padEnd(7)}  ${run.command} → ${run.provider} (${run.region})  ${run.files.length} file${run.files.length === 1 ? '' : 's'}  ${run.startedAt}\n`);
       }
     }
     return 0;
@@ -31,13 +32,13 @@ export async function undoCommand(target: string | undefined, options: UndoComma
   const outcome = undoLast(start, { force: options.force });
   outcome.recovered.forEach(warn);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ tool: 'qianyi', command: 'undo', run: summary(outcome.run), restored: outcome.restored, unchanged: outcome.unchanged }, null, 2)}\n`);
+    writeOut(`${JSON.stringify({ tool: 'qianyi', command: 'undo', run: summary(outcome.run), restored: outcome.restored, unchanged: outcome.unchanged }, null, 2)}\n`);
     return 0;
   }
   const n = outcome.restored.length;
-  process.stdout.write(`Undid run ${outcome.run.id} (${outcome.run.command} → ${outcome.run.provider}): ${n} file${n === 1 ? '' : 's'} restored byte for byte.\n`);
-  for (const file of outcome.restored) process.stdout.write(`  restored   ${file}\n`);
-  for (const file of outcome.unchanged) process.stdout.write(`  unchanged  ${file}  (already its original bytes)\n`);
+  writeOut(`Undid run ${outcome.run.id} (${outcome.run.command} → ${outcome.run.provider}): ${n} file${n === 1 ? '' : 's'} restored byte for byte.\n`);
+  for (const file of outcome.restored) writeOut(`  restored   ${file}\n`);
+  for (const file of outcome.unchanged) writeOut(`  unchanged  ${file}  (already its original bytes)\n`);
   return 0;
 }
 

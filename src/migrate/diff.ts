@@ -1,32 +1,12 @@
 import { diffArrays, FILE_HEADERS_ONLY, formatPatch } from 'diff';
 import type { TextEdit } from './edits.js';
+import { redact as redactSecrets, redactEnvText as redactEnvValues } from '../redact/redact.js';
 
-const SECRET_PATTERNS: RegExp[] = [
-  // OpenAI and most providers' keys.
-  /\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g,
-  // Bearer tokens and long opaque strings assigned to key-like names.
-  /((?:api[_-]?key|apikey|secret|token|password|authorization)["']?\s*[:=]\s*["'`])[^"'`\s]{8,}(["'`])/gi,
-];
-
-/** Hides secrets before anything is printed: a diff must never echo an API key. */
-export function redactSecrets(text: string): string {
-  let out = text;
-  for (const pattern of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, p1: string, p2: string) => {
-      if (typeof p2 === 'string' && p1 && !/^(sk|pk|rk)$/.test(p1)) return `${p1}***${p2}`;
-      return `${match.slice(0, 3)}***`;
-    });
-  }
-  return out;
-}
-
-/** In .env files every value is a potential secret: show names only. */
-export function redactEnvValues(text: string): string {
-  return text.replace(/^([ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*)([^\r\n]+)$/gm, (_, name: string) => `${name}***`);
-}
+/** The one redactor's passes, under the names this module has always exported. */
+export { redactSecrets, redactEnvValues };
 
 /**
- * A unified diff of one file, secrets redacted. Line diffs are quadratic in the number of changes (a
+ * A unified diff of one file, secrets redacted (src/redact/). Line diffs are quadratic in the number of changes (a
  * generated file with 4,000 calls took minutes), so the lines compared exactly are only those the plan's
  * edits touch: each run of touched lines is diffed on its own and the untouched lines between runs are known
  * to be equal. Without edits (a .env file) the common first and last lines are set aside the same way.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { decode } from '../collect/encoding.js';
 import type { SkippedFile } from '../scan/sites.js';
 import { eolOf } from './edits.js';
+import { ENV_NAME } from '../templates/values.js';
 
 const OPENAI_KEY_LINE = /^[ \t]*(?:export[ \t]+)?OPENAI_API_KEY[ \t]*=.*$/m;
 
@@ -20,6 +21,8 @@ export interface EnvFileChange {
  * into the new line, copied or moved: the user fills in the new key.
  */
 export function planEnvFiles(files: Array<{ file: string; rel: string }>, keyEnv: string): { changes: EnvFileChange[]; skipped: SkippedFile[] } {
+  // The name becomes a line of the file and part of a pattern: only a plain variable name may.
+  if (!ENV_NAME.test(keyEnv)) throw new Error(`not an environment variable name: ${JSON.stringify(keyEnv)}`);
   const changes: EnvFileChange[] = [];
   const skipped: SkippedFile[] = [];
   for (const { file, rel } of files) {

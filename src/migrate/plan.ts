@@ -6,6 +6,7 @@ import type { AnalyzedFile } from '../scan/scan.js';
 import { lookup } from '../analysis/typescript/scope.js';
 import type { Site } from '../scan/sites.js';
 import { eolOf, quoteOf, type TextEdit } from './edits.js';
+import { commentText, literalBody, quoteAt, stringLiteral, type Quote } from './literals.js';
 import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluator.js';
 import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket as StepBucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
@@ -74,7 +75,7 @@ class FilePlanner {
   private readonly sf: ts.SourceFile;
   private readonly text: string;
   private readonly eol: string;
-  private readonly quote: string;
+  private readonly quote: Quote;
   private readonly t: Template;
   private readonly provider: string;
 
@@ -134,7 +135,7 @@ class FilePlanner {
     const url = regionBaseUrl(this.t, this.options.region);
     const q = this.quote;
     const apiKey = `process.env.${env}`;
-    const baseURL = `process.env.${baseUrlEnv(this.t)} ?? ${q}${url}${q}`;
+    const baseURL = `process.env.${baseUrlEnv(this.t)} ?? ${stringLiteral(url, q)}`;
     // The app's own key stays where it keeps it (the decision marks what must now hold the provider's key).
     const onlyUrl = set.field === 'baseURL';
     const before = this.edits.length;
@@ -258,7 +259,7 @@ class FilePlanner {
       case 'set-field': {
         const choice = request && (property(request, 'tool_choice') ?? property(request, 'function_call'));
         if (!choice || !ts.isPropertyAssignment(choice) || step.to === undefined) return false;
-        this.edits.push({ start: choice.initializer.getStart(this.sf), end: choice.initializer.end, text: `${this.quote}${step.to}${this.quote}` });
+        this.edits.push({ start: choice.initializer.getStart(this.sf), end: choice.initializer.end, text: stringLiteral(step.to, this.quote) });
         return true;
       }
       default:
@@ -282,7 +283,7 @@ class FilePlanner {
   }
 
   private replaceLiteral(literal: ts.StringLiteralLike, model: string): void {
-    this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: model });
+    this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: literalBody(model, quoteAt(this.text, literal.getStart(this.sf))) });
     this.claim(literal);
   }
 
@@ -302,14 +303,14 @@ class FilePlanner {
       this.edits.push({ start: node.name.getStart(this.sf), end: node.name.end, text: target });
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
       const arg = node.argumentExpression;
-      this.edits.push({ start: arg.getStart(this.sf) + 1, end: arg.end - 1, text: target });
+      this.edits.push({ start: arg.getStart(this.sf) + 1, end: arg.end - 1, text: literalBody(target, quoteAt(this.text, arg.getStart(this.sf))) });
     } else if (ts.isBindingElement(node)) {
       const key = node.propertyName ?? node.name;
       const text = node.propertyName ? target : `${target}: ${key.getText(this.sf)}`;
       this.edits.push({ start: key.getStart(this.sf), end: key.end, text });
     } else if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
       const arg = node.arguments[0];
-      this.edits.push({ start: arg.getStart(this.sf) + 1, end: arg.end - 1, text: target });
+      this.edits.push({ start: arg.getStart(this.sf) + 1, end: arg.end - 1, text: literalBody(target, quoteAt(this.text, arg.getStart(this.sf))) });
     } else {
       return false;
     }
@@ -403,13 +404,13 @@ class FilePlanner {
   private report(site: Site, at: ts.Node, step: Step): void {
     const bucket = bucketOf(step);
     if (!bucket || step.note === undefined) return;
-    if (bucket !== 'migrated') this.comment(at, `// ${bucket === 'review' ? NOTE_PREFIX : TODO_PREFIX} ${step.note}`);
+    if (bucket !== 'migrated') this.comment(at, `// ${bucket === 'review' ? NOTE_PREFIX : TODO_PREFIX} ${commentText(step.note)}`);
     this.item(site, bucket, step.note, bucket === 'migrated' ? undefined : step.reason);
   }
 
   /** Manual work the decision could not foresee (the code's shape defeats the edit). */
   private manual(site: Site, at: ts.Node, message: string): void {
-    this.comment(at, `// ${TODO_PREFIX} ${message}`);
+    this.comment(at, `// ${TODO_PREFIX} ${commentText(message)}`);
     this.item(site, 'manual', message);
   }
 

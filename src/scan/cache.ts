@@ -5,6 +5,7 @@ import path from 'node:path';
 import { VERSION } from '../version.js';
 import type { Candidate } from '../collect/collect.js';
 import type { Site } from './sites.js';
+import { redact } from '../redact/redact.js';
 
 /** Bump when the site model or the detectors change in a way that old entries would not show. */
 const FORMAT = 2;
@@ -81,8 +82,9 @@ export class ScanCache {
     this.next[candidate.rel] = {
       hash: this.hashOf(candidate.file) ?? '',
       deps,
-      sites: 'sites' in result ? result.sites : [],
-      ...('skipped' in result ? { skipped: result.skipped } : {}),
+      // Stored on disk: a key in the code (say one used as a model id) is redacted like any output.
+      sites: 'sites' in result ? (JSON.parse(redact(JSON.stringify(result.sites))) as Site[]) : [],
+      ...('skipped' in result ? { skipped: redact(result.skipped) } : {}),
     };
   }
 

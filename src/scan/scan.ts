@@ -15,6 +15,8 @@ export interface ScanOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
+  /** The folder include/exclude are relative to (the config file's); the scanned root when absent. */
+  globBase?: string;
   /** Reuse the results of files unchanged since the last scan (`scan` only: planning needs the trees). */
   cache?: boolean;
   /** Ask the type checker about calls syntax could not decide (default true; `--no-types`). */
@@ -56,9 +58,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
 /** The scan, keeping the parsed trees for planning edits. */
 export async function analyze(options: ScanOptions): Promise<Analysis> {
-  const { paths, cwd, include, exclude } = options;
+  const { paths, cwd, include, exclude, globBase } = options;
   // Collecting starts first (on a worker when built) so that it overlaps with loading the parser.
-  const collecting = startCollect({ paths, cwd, include, exclude });
+  const collecting = startCollect({ paths, cwd, include, exclude, globBase });
   collecting.catch(() => {}); // handled below; avoids an unhandled rejection while the parser loads
   const loadStart = performance.now();
   const { analyzeFiles } = await loadAnalyzer();
@@ -89,11 +91,11 @@ export async function analyze(options: ScanOptions): Promise<Analysis> {
  * collected, as in `analyze`.
  */
 async function cachedScan(options: ScanOptions): Promise<ScanResult> {
-  const { paths, cwd, include, exclude } = options;
+  const { paths, cwd, include, exclude, globBase } = options;
   const root = rootOf(paths, cwd);
   const warm = root !== null && ScanCache.exists(root);
   // Warm: collect on this thread (a worker would only add its start-up) and load the parser only if needed.
-  const collecting = warm ? Promise.resolve().then(() => collect({ paths, cwd, include, exclude })) : startCollect({ paths, cwd, include, exclude });
+  const collecting = warm ? Promise.resolve().then(() => collect({ paths, cwd, include, exclude, globBase })) : startCollect({ paths, cwd, include, exclude, globBase });
   collecting.catch(() => {});
   const loadStart = performance.now();
   const preload = warm ? undefined : loadAnalyzer();

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { TemplateError, UsageError } from '../errors.js';
 import { checkRegistry, templatesDir } from './builtins.js';
 import { TemplateSchema, type Template } from './schema.js';
+import { looksLikeKey, redact } from '../redact/redact.js';
 
 export { checkRegistry, resolveProviderId, templatesDir } from './builtins.js';
 
@@ -13,11 +14,16 @@ function describePath(path: PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map(String).join('.');
 }
 
-/** The offending value, when it is short enough for a one-line message (not a whole object). */
+/**
+ * The offending value, when it is short enough for a one-line message (not a whole object) and plain: the
+ * file's text is never echoed when it holds quotes, code-like characters, line breaks or anything key-shaped.
+ */
 function shownInput(input: unknown): string {
   if (input === undefined || (typeof input === 'object' && input !== null && !Array.isArray(input))) return '';
   const json = JSON.stringify(input);
-  return json.length <= 60 ? ` (got ${json})` : '';
+  const plain = /^[\w .,:[\]()/"+-]*$/.test(json) && !json.includes('\\');
+  if (json.length > 60 || !plain || redact(json) !== json || (typeof input === 'string' && looksLikeKey(input))) return '';
+  return ` (got ${json})`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -23,6 +23,7 @@ import {
   type Capability,
   type ModelKind,
 } from './vocabulary.js';
+import { BASE_URL, DISPLAY_NAME, ENV_NAME, FIELD_NAME, ID, MODEL_ID, type ValueRule } from './values.js';
 
 // The vocabulary lives in a module without zod (the CLI's fast path); re-exported for the schema's users.
 export * from './vocabulary.js';
@@ -36,7 +37,39 @@ const Note = z
 
 const SourceIds = z.array(z.string().min(1)).min(1, { error: 'list at least one source id' });
 
-const Id = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and dashes' });
+/** A string that meets one of the value rules every written value must meet (./values.ts). */
+const ruled = (rule: ValueRule) =>
+  rule.re ? z.string().regex(rule.re, { error: `must be ${rule.rule}` }) : z.string().refine((v) => rule.test(v), { error: `must be ${rule.rule}` });
+
+const Id = ruled(ID);
+const ModelId = ruled(MODEL_ID);
+const EnvName = ruled(ENV_NAME);
+
+/** A key format, for the redactor: a regular expression that matches the provider's keys and nothing plain. */
+const KeyPattern = z.union(
+  [
+    z.literal('unknown'),
+    z.strictObject({
+      regex: z.string().refine(isKeyRegex, {
+        error: 'must be a regular expression that matches keys only (not "", "gpt-4o" or "process.env.API_KEY") and has no nested quantifiers',
+      }),
+      note: Note.optional(),
+      sources: SourceIds,
+    }),
+  ],
+  { error: 'expected unknown, or { regex, sources }' },
+);
+
+function isKeyRegex(source: string): boolean {
+  if (/\([^)]*[+*}][^)]*\)[+*{]/.test(source)) return false; // (a+)+: backtracking on long lines
+  try {
+    const re = new RegExp(source);
+    // It must match none of these anywhere (nor the empty string), or the redactor would mask plain text.
+    return !['', 'gpt-4o', 'process.env.API_KEY', 'const client = new OpenAI()', 'https://api.example.com/v1'].some((plain) => re.test(plain));
+  } catch {
+    return false;
+  }
+}
 
 const Level = z.enum(SUPPORT_LEVELS, { error: `expected one of ${SUPPORT_LEVELS.join(', ')}` });
 
@@ -72,7 +105,7 @@ export const FieldRuleSchema = z
         error: 'the lower bound is above the upper bound',
       })
       .optional(),
-    to: z.string().min(1).optional(),
+    to: ruled(FIELD_NAME).optional(),
     note: Note.optional(),
     sources: SourceIds.optional(),
   })
@@ -193,9 +226,9 @@ const capabilityShape = Object.fromEntries(CAPABILITIES.map((c) => [c, Capabilit
   typeof CapabilityEntrySchema
 >;
 
-const modelKindShape = Object.fromEntries(MODEL_KINDS.map((k) => [k, z.string().min(1).nullable()])) as Record<
+const modelKindShape = Object.fromEntries(MODEL_KINDS.map((k) => [k, ModelId.nullable()])) as Record<
   ModelKind,
-  z.ZodNullable<z.ZodString>
+  z.ZodNullable<typeof ModelId>
 >;
 
 const TemplateBase = z
@@ -203,7 +236,7 @@ const TemplateBase = z
     id: Id.describe('Lower-case provider id, equal to the folder name (`--provider <id>`)'),
     /** Other names that resolve to this provider (`glm`, `kimi`). */
     aliases: z.array(Id).describe('Other names that resolve to this provider; unique across providers'),
-    name: z.strictObject({ en: z.string().min(1), zh: z.string().min(1) }),
+    name: z.strictObject({ en: ruled(DISPLAY_NAME), zh: ruled(DISPLAY_NAME) }),
     /** The provider's API docs. */
     docs: z.url({ error: 'expected a URL' }).describe("The provider's API documentation"),
     /** When the template's facts were last checked against its sources (YYYY-MM-DD). */
@@ -230,7 +263,8 @@ const TemplateBase = z
       z.strictObject({
         label: z.string().min(1),
         /** What goes into `new OpenAI({ baseURL })`. */
-        baseURL: z.url({ error: 'expected a URL' }),
+        // Refinements run even when z.url failed: only judge what parses as a URL here.
+        baseURL: z.url({ error: 'expected a URL' }).refine((v) => !URL.canParse(v) || BASE_URL.test(v), { error: `must be ${BASE_URL.rule}` }),
         note: Note.optional(),
         /** Protocols served on other base URLs in this region. */
         endpoints: z.strictObject({ responses: EndpointSchema.optional(), anthropic: EndpointSchema.optional() }).optional(),
@@ -239,15 +273,17 @@ const TemplateBase = z
     /** A free quota or plan for new accounts (per-model free use is `price.free`). */
     freeTier: z.strictObject({ note: Note, sources: SourceIds }).optional(),
     apiKey: z.strictObject({
-      env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'expected an environment variable name' }),
-      aliases: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'expected an environment variable name' })),
+      env: EnvName,
+      aliases: z.array(EnvName),
+      /** What the provider's keys look like, so that no output shows one (src/redact/). */
+      pattern: KeyPattern.optional(),
       note: Note.optional(),
     }),
     models: z.strictObject({
       /** The provider model used for an OpenAI model of each kind that the map does not name; null: none. */
       defaults: z.strictObject(modelKindShape),
       /** OpenAI model id → provider model id; null when the provider has no counterpart. */
-      map: z.record(z.string().min(1), z.string().min(1).nullable()),
+      map: z.record(ModelId, ModelId.nullable()),
       /** True for gateways that serve OpenAI model ids as they are. */
       passthrough: z.boolean().optional(),
       note: Note.optional(),
@@ -308,6 +344,7 @@ export const TemplateSchema = TemplateBase
     }
     cite(t.freeTier?.sources, ['freeTier', 'sources']);
     checkCatalog(t, ctx);
+    if (typeof t.apiKey.pattern === 'object') cite(t.apiKey.pattern.sources, ['apiKey', 'pattern', 'sources']);
   });
 
 /** The catalog covers every model the template sends, none of them retired; its cells are dated. */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrateCommandOptions } from '../commands/migrate.js';
 import { loadConfig } from '../options.js';
+import { writeOut } from '../redact/output.js';
 import { lockAndCheck, warn } from '../commands/migrate.js';
 import { apply } from '../migrate/apply.js';
 import { firstDirtyPath } from '../migrate/git.js';
@@ -39,7 +40,7 @@ export async function runWizard(paths: string[], options: MigrateCommandOptions,
 
 async function wizard(paths: string[], options: MigrateCommandOptions, templates: Template[], journal: Journal | undefined): Promise<number> {
   const c = new Chalk({ level: useColor(process.stdout) ? 1 : 0 });
-  const say = (text = '') => process.stdout.write(`${text}\n`);
+  const say = (text = '') => writeOut(`${text}\n`);
   const cwd = process.cwd();
   const target = path.resolve(paths[0] ?? '.');
   const root = existsSync(target) && path.extname(target) ? path.dirname(target) : target;

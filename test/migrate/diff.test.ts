@@ -54,7 +54,7 @@ describe('unifiedDiff', () => {
       expect(unifiedDiff('f.ts', before, after, false, edits), JSON.stringify(before)).toBe(reference('f.ts', before, after, false));
     }
     expect(unifiedDiff('.env', 'A=1\nOPENAI_API_KEY=sk-1234567890\n', 'A=1\nOPENAI_API_KEY=sk-1234567890\nK=\n', true))
-      .toBe(createTwoFilesPatch('a/.env', 'b/.env', 'A=***\nOPENAI_API_KEY=***\n', 'A=***\nOPENAI_API_KEY=***\nK=\n', undefined, undefined, { context: 3 }).split('\n').slice(1).join('\n'));
+      .toBe(createTwoFilesPatch('a/.env', 'b/.env', 'A=1\nOPENAI_API_KEY=***\n', 'A=1\nOPENAI_API_KEY=***\nK=\n', undefined, undefined, { context: 3 }).split('\n').slice(1).join('\n'));
   });
 
   it('plans and diffs a generated file with 4,000 calls in seconds', async () => {
