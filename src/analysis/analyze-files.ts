@@ -1,5 +1,6 @@
-import { collectNodes, runDetectors } from '../sources/openai/detectors/index.js';
-import type { SiteDraft } from '../sources/openai/detectors/context.js';
+import { collectNodes } from '../sources/openai/detectors/index.js';
+import { fileDetection, MODELLED_SOURCES } from '../sources/index.js';
+import type { ModelOwner, SiteDraft } from '../sources/source.js';
 import type { Candidate } from '../collect/collect.js';
 import { ModuleResolver } from './typescript/modules.js';
 import { firstSyntaxError, Parser, type ts } from './typescript/parse.js';
@@ -40,16 +41,24 @@ export async function analyzeFiles(
   const parseMs = Math.round(performance.now() - last);
   last = performance.now();
 
-  const evaluator = new Evaluator(parser, new ModuleResolver(root));
+  const evaluator = new Evaluator(parser, new ModuleResolver(root), MODELLED_SOURCES);
   const sites: Site[] = [];
-  for (const file of files) {
+  // Model literals a source's site reads through a constant, in any file: the model detector (which runs once
+  // every file's other detectors have) reports them under that source.
+  const modelOwners = new Map<ts.Node, ModelOwner>();
+  const detections = files.map((file) => {
     const { rel, sf } = file;
     const report = (node: ts.Node, draft: SiteDraft): void => {
       const start = node.getStart(sf);
       const { line, character } = sf.getLineAndCharacterOfPosition(start);
       file.sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
     };
-    const { deps } = evaluator.track(() => runDetectors({ sf, nodes: collectNodes(sf), evaluator, report }));
+    const detection = fileDetection({ sf, nodes: collectNodes(sf), evaluator, modelOwners, report });
+    return { file, detection, deps: evaluator.track(detection.first).deps };
+  });
+  for (const { file, detection, deps } of detections) {
+    for (const dep of evaluator.track(detection.last).deps) deps.add(dep);
+    for (const [node, owner] of modelOwners) if (node.getSourceFile() === file.sf) deps.add(owner.by);
     deps.delete(file.file);
     file.deps = [...deps].sort();
     file.sites.sort(compareSites);
