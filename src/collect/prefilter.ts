@@ -11,15 +11,43 @@
 import { PREFILTERS } from '../sources/prefilter-terms.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const specifier = (alternatives: string, subpaths: boolean) =>
+  `(?:from|require\\(|import\\()\\s*['"\`](?:${alternatives})${subpaths ? `(?:/[^'"\`]*)?` : ''}['"\`]`;
 
 function candidatePattern(): RegExp {
   const modules = [...new Set(PREFILTERS.flatMap((p) => p.modules))].map(escape).join('|');
   const terms = PREFILTERS.flatMap((p) => p.terms);
-  return new RegExp([`(?:from|require\\(|import\\()\\s*['"\`](?:${modules})(?:/[^'"\`]*)?['"\`]`, ...terms].join('|'));
+  return new RegExp([specifier(modules, true), ...terms].join('|'));
 }
 
 const CANDIDATE = candidatePattern();
+const WEAK_SOURCES = PREFILTERS.filter((p) => p.weakModules?.length);
+const WEAK = WEAK_SOURCES.map((p) => ({
+  weak: new RegExp(specifier(p.weakModules!.map(escape).join('|'), false)),
+  enabler: new RegExp(specifier(p.modules.map(escape).join('|'), true)),
+}));
 
 export function isCandidate(text: string): boolean {
   return CANDIDATE.test(text);
+}
+
+/**
+ * For a file that is not a candidate: the indexes of the sources whose weak modules it names (it becomes a
+ * candidate when some file of the tree names that source's modules; see `enabledWeakSources`).
+ */
+export function weakMatches(text: string): number[] {
+  const found: number[] = [];
+  WEAK.forEach((w, i) => {
+    if (w.weak.test(text)) found.push(i);
+  });
+  return found;
+}
+
+/** The sources (indexes as in `weakMatches`) whose modules a candidate's text names. */
+export function enabledWeakSources(text: string): number[] {
+  const found: number[] = [];
+  WEAK.forEach((w, i) => {
+    if (w.enabler.test(text)) found.push(i);
+  });
+  return found;
 }

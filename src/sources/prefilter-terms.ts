@@ -16,6 +16,11 @@ export interface SourcePrefilter {
   modules: readonly string[];
   /** Extra regex alternatives (literal text, no nested quantifiers). */
   terms: readonly string[];
+  /**
+   * Module specifiers (exact) that make a file a candidate only when some file of the tree names one of
+   * `modules`: a route that imports `ai` can only reach OpenAI through a model made with `@ai-sdk/openai`.
+   */
+  weakModules?: readonly string[];
 }
 
 export const PREFILTERS: readonly SourcePrefilter[] = [

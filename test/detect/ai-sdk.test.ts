@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/index.js';
 import { scanFiles } from '../helpers/scan-files.js';
+import { removeDir, testdir } from '../helpers/testdir.js';
 
 const pkg = (provider: string) => JSON.stringify({ dependencies: { '@ai-sdk/openai': provider, ai: '^5.0.0' } });
 
@@ -59,5 +61,19 @@ describe('AI SDK source', () => {
     });
     // The last line's literal is a loose model string of no source (openai is a local function here).
     expect(sites.filter((s) => s.kind !== 'import')).toEqual([{ at: 'a.ts:13:30', kind: 'model', model: 'gpt-4o', confidence: 'likely' }]);
+  });
+
+  it("parses a file that only imports ai when, and only when, some file of the tree imports @ai-sdk/openai", async () => {
+    const route = "import { streamText } from 'ai';\nimport { model } from './model';\nexport const r = () => streamText({ model, prompt });\n";
+    const candidates = async (files: Record<string, string>) => {
+      const dir = testdir(files);
+      try {
+        return (await scan({ paths: [dir], cwd: dir })).performance.files.candidates;
+      } finally {
+        removeDir(dir);
+      }
+    };
+    expect(await candidates({ 'route.ts': route, 'model.ts': "import { anthropic } from '@ai-sdk/anthropic';\nexport const model = anthropic('claude');\n" })).toBe(0);
+    expect(await candidates({ 'route.ts': route, 'model.ts': "import { openai } from '@ai-sdk/openai';\nexport const model = openai.chat('gpt-4o');\n" })).toBe(2);
   });
 });

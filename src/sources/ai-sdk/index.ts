@@ -16,7 +16,7 @@ import { OPENAI_HELPERS } from './surface.js';
 export const aiSdkSource: Source = {
   id: 'ai-sdk',
   prefilter: aiSdkPrefilter,
-  modules: (specifier) => matchesModule(aiSdkPrefilter.modules, specifier) || specifier === AZURE_MODULE || isOtherProviderModule(specifier),
+  modules: (specifier) => matchesModule(aiSdkPrefilter.modules, specifier) || specifier === 'ai' || specifier === 'ai/rsc' || isOtherProviderModule(specifier),
   model: aiSdkModel,
   detectors: [
     importsDetector('ai-sdk', 'imports of @ai-sdk/openai and @ai-sdk/azure, and of the OpenAIStream helpers of ai 2.x',
