@@ -7,7 +7,7 @@ import type { Candidate } from '../collect/collect.js';
 import type { Site } from './sites.js';
 
 /** Bump when the site model or the detectors change in a way that old entries would not show. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Entry {
   /** Hash of the file's text. */
