@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { collectNodes, runDetectors } from '../sources/openai/detectors/index.js';
+import { collectNodes } from '../sources/openai/detectors/index.js';
+import { fileDetection, MODELLED_SOURCES } from '../sources/index.js';
+import type { ModelOwner, SiteDraft } from '../sources/source.js';
 import { toPosix } from '../util/path.js';
-import type { SiteDraft } from '../sources/openai/detectors/context.js';
 import type { Candidate } from '../collect/collect.js';
 import { ModuleResolver } from './typescript/modules.js';
 import { firstSyntaxError, Parser, type ts } from './typescript/parse.js';
@@ -42,21 +43,29 @@ export async function analyzeFiles(
   const parseMs = Math.round(performance.now() - last);
   last = performance.now();
 
-  const evaluator = new Evaluator(parser, new ModuleResolver(root));
+  const evaluator = new Evaluator(parser, new ModuleResolver(root), MODELLED_SOURCES);
   const siteId = (node: ts.Node, kind: Site['kind']): string => {
     const sf = node.getSourceFile();
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     return `${toPosix(path.relative(root, sf.fileName))}:${line + 1}:${character + 1}:${kind}`;
   };
   const sites: Site[] = [];
-  for (const file of files) {
+  // Model literals a source's site reads through a constant, in any file: the model detector (which runs once
+  // every file's other detectors have) reports them under that source.
+  const modelOwners = new Map<ts.Node, ModelOwner>();
+  const detections = files.map((file) => {
     const { rel, sf } = file;
     const report = (node: ts.Node, draft: SiteDraft): void => {
       const start = node.getStart(sf);
       const { line, character } = sf.getLineAndCharacterOfPosition(start);
       file.sites.push(makeSite(rel, line + 1, character + 1, start, node.getEnd(), draft));
     };
-    const { deps } = evaluator.track(() => runDetectors({ sf, nodes: collectNodes(sf), evaluator, report, siteId }));
+    const detection = fileDetection({ sf, nodes: collectNodes(sf), evaluator, modelOwners, report, siteId });
+    return { file, detection, deps: evaluator.track(detection.first).deps };
+  });
+  for (const { file, detection, deps } of detections) {
+    for (const dep of evaluator.track(detection.last).deps) deps.add(dep);
+    for (const [node, owner] of modelOwners) if (node.getSourceFile() === file.sf) deps.add(owner.by);
     deps.delete(file.file);
     file.deps = [...deps].sort();
     file.sites.sort(compareSites);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { toPosix } from '../util/path.js';
 import { discover } from './discover.js';
 import { decode } from './encoding.js';
-import { isCandidate } from './prefilter.js';
+import { enabledWeakSources, isCandidate, weakMatches } from './prefilter.js';
 import type { SkippedFile } from '../scan/sites.js';
 
 /** What `collect` needs: the scan's paths and filters. Plain data, so it can cross to a worker thread. */
@@ -59,6 +59,8 @@ export function collect(options: CollectOptions): Collected {
   const skipped: SkippedFile[] = [];
   const markers: Marker[] = [];
   const candidates: Candidate[] = [];
+  const maybe: Array<{ candidate: Candidate; weak: number[] }> = [];
+  const enabled = new Set<number>();
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
   const relOf = (file: string) => toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
   for (const file of special) skipped.push({ file: relOf(file), reason: 'not a regular file (a FIFO, socket or device): not read' });
@@ -86,9 +88,22 @@ export function collect(options: CollectOptions): Collected {
       // The parser and the detectors recurse per level: a pathological nesting would overflow the stack.
       const depth = nestingDepth(text);
       if (depth > MAX_NESTING) skipped.push({ file: rel, reason: `nested more than ${MAX_NESTING} levels deep (brackets): not parsed` });
-      else candidates.push({ file, rel, text });
+      else {
+        candidates.push({ file, rel, text });
+        for (const i of enabledWeakSources(text)) enabled.add(i);
+      }
+    } else {
+      const weak = weakMatches(text);
+      if (weak.length > 0) maybe.push({ candidate: { file, rel, text }, weak });
     }
     if (text.includes(MARKER)) markers.push(...markersIn(rel, text));
+  }
+  // Files that name only a weak module (`ai`) count once some file names that source's own modules.
+  const kept = maybe.filter((m) => m.weak.some((i) => enabled.has(i))).map((m) => m.candidate);
+  if (kept.length > 0) {
+    const order = new Map(files.map((f, i) => [f, i]));
+    candidates.push(...kept);
+    candidates.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
   }
   return {
     root,

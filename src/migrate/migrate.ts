@@ -1,4 +1,5 @@
 import { planEnvFiles } from './env-files.js';
+import { unmigratedSources } from '../sources/labels.js';
 import { applyEdits, EditConflictError } from './edits.js';
 import { unifiedDiff } from './diff.js';
 import { firstSyntaxError, scriptKindOf, ts } from '../analysis/typescript/parse.js';
@@ -112,8 +113,10 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
     items: [],
     markers: analysis.markers,
   };
+  // Clients of sources this version leaves alone (LangChain, the AI SDK, raw fetch ...) may read the same env vars.
+  const otherSources = unmigratedSources(analysis.sites);
   for (const file of analysis.files) {
-    const planned = planFile(file, { template: options.template, region, models: options.models, sites: analysis.sites }, analysis.evaluator);
+    const planned = planFile(file, { template: options.template, region, models: options.models, sites: analysis.sites, otherSources }, analysis.evaluator);
     result.items.push(...planned.items);
     const edits = planned.items.filter((i) => i.bucket === 'migrated' || i.bucket === 'review').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
     if (planned.edits.length === 0) {

@@ -1,10 +1,11 @@
 import { MARKER } from '../collect/collect.js';
+import { isMigrated } from '../sources/labels.js';
 import { requestObject } from '../sources/openai/detectors/features.js';
 import { v3Configuration } from '../sources/openai/detectors/clients.js';
 import { ts } from '../analysis/typescript/parse.js';
 import type { AnalyzedFile } from '../scan/scan.js';
 import { lookup } from '../analysis/typescript/scope.js';
-import type { Site } from '../scan/sites.js';
+import type { Sdk, Site } from '../scan/sites.js';
 import { eolOf, quoteOf, type TextEdit } from './edits.js';
 import { commentText, literalBody, quoteAt, stringLiteral, type Quote } from './literals.js';
 import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluator.js';
@@ -40,6 +41,11 @@ export interface PlanOptions {
   models?: Record<string, string>;
   /** Every site of the analysis (a model literal is judged by the calls of any file that read it); the file's own by default. */
   sites?: readonly Site[];
+  /**
+   * Sources with sites in the project that this version does not migrate: their clients may read the same
+   * OPENAI_* variables, so a key or base URL read outside an openai client is left as it is (never a mixed request).
+   */
+  otherSources?: readonly Sdk[];
 }
 
 export interface FilePlan {
@@ -95,16 +101,20 @@ class FilePlanner {
   plan(): FilePlan {
     const order = ['client', 'call', 'env', 'model', 'import'];
     const sites = [...this.file.sites].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.start - b.start);
-    const decideOptions = { models: this.options.models, region: this.options.region };
+    const decideOptions = { models: this.options.models, region: this.options.region, otherSources: this.options.otherSources };
     for (const site of sites) {
-      if (this.isClaimed(site.start, site.end)) continue;
+      if (this.isClaimed(site.start, site.end)) {
+        this.insideClaimed(site, decideOptions);
+        continue;
+      }
       const ignored = site.kind === 'import' ? undefined : this.ignoreReason(site);
       if (ignored) {
         this.item(site, 'acknowledged', ignored);
         continue;
       }
       const decision = decide(site, this.t, decideOptions, this.options.sites ?? this.file.sites);
-      if (site.kind === 'client') this.client(site, decision);
+      if (!isMigrated(site.sdk)) this.notMigrated(site, decision);
+      else if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
       else if (site.kind === 'env') this.env(site, decision);
       else if (site.kind === 'model') this.modelLiteral(site, decision);
@@ -121,6 +131,30 @@ class FilePlanner {
       this.edits.push({ start: from, end: pos, text });
     }
     return { edits: this.edits, items: this.items };
+  }
+
+  /**
+   * A site of a source this version does not migrate (LangChain, the AI SDK, a raw fetch ...): left as it is,
+   * with a marker; its range is claimed, so no key or model inside it changes without its endpoint.
+   */
+  private notMigrated(site: Site, decision: Decision): void {
+    const node = this.findAt(site.start, site.end);
+    if (!node) return;
+    for (const step of decision.steps) this.report(site, node, step);
+    this.claim(node);
+  }
+
+  /**
+   * A site inside a request left to the user (a claimed range): nothing in it is edited, but what scan says of
+   * it is still reported, so scan and migrate agree site by site (the request's own marker covers the code).
+   */
+  private insideClaimed(site: Site, decideOptions: Parameters<typeof decide>[2]): void {
+    if (site.kind === 'import') return;
+    const decision = decide(site, this.t, decideOptions, this.options.sites ?? this.file.sites);
+    for (const step of decision.steps) {
+      const bucket = bucketOf(step);
+      if (bucket && bucket !== 'migrated' && step.note !== undefined) this.item(site, bucket, step.note, step.reason);
+    }
   }
 
   // ---- clients -------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@
  * - `blocked`: the provider lacks the endpoint, feature or mode (capability `no`), except for request fields
  *   the migration can simply remove (`seed`, `stream_options`), which are caveats.
  */
-import type { Site } from '../scan/sites.js';
+import type { Sdk, Site } from '../scan/sites.js';
+import { isMigrated, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
 import {
   apiNeeds,
   CAPABILITY_LABELS,
@@ -23,6 +24,7 @@ import {
   OPENAI_RANGES,
 } from '../sources/openai/capabilities.js';
 import { mapModel, type ModelMapping } from '../sources/openai/models.js';
+import { envVarRole } from '../sources/openai/surface.js';
 import type { FieldRule, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
@@ -77,6 +79,11 @@ export interface DecideOptions {
   models?: Record<string, string>;
   /** Region id of the template; the template's default when absent. */
   region?: string;
+  /**
+   * Sources with sites in the project that `migrate` leaves alone (LangChain, the AI SDK, raw fetch ...): they
+   * may read OPENAI_API_KEY / OPENAI_BASE_URL too, so such a read outside an openai client is not renamed.
+   */
+  otherSources?: readonly Sdk[];
 }
 
 const SEVERITY: Record<Verdict, number> = { ok: 0, caveat: 1, blocked: 2 };
@@ -194,6 +201,7 @@ class Decider {
   }
 
   site(site: Site, index: SiteIndex): Step[] {
+    if (!isMigrated(site.sdk) && site.kind !== 'env') return this.notMigrated(site, index);
     switch (site.kind) {
       case 'call':
         return this.call(site, index);
@@ -206,6 +214,21 @@ class Decider {
       case 'env':
         return this.env(site, index.byFile.get(site.file) ?? [], index);
     }
+  }
+
+  /**
+   * A site of a source `migrate` does not rewrite yet: its endpoint, feature and model problems on the provider
+   * are still shown, but nothing in it is edited (no model mapped, no field removed); calls, clients and models
+   * are marked as manual work.
+   */
+  private notMigrated(site: Site, index: SiteIndex): Step[] {
+    const p = this.p;
+    const label = SOURCE_LABELS[site.sdk];
+    const judged = site.kind === 'call' ? this.call(site, index) : site.kind === 'model' ? this.modelSite(site, index) : [];
+    const problems = judged.filter((s) => s.verdict !== 'ok').map(({ verdict, subject, reason }) => ({ verdict, subject, action: 'none' as const, reason }));
+    const note = notMigratedNote(site, p) ?? undefined;
+    const subject = site.kind === 'call' ? 'api' : site.kind;
+    return [...problems, step('caveat', subject, note ? 'mark' : 'none', `This goes through ${label}, which qianyi does not migrate yet: re-point it to ${p} by hand.`, note)];
   }
 
   // ---- clients and imports -------------------------------------------------------------------------------
@@ -317,6 +340,13 @@ class Decider {
       return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
+    const others = this.options.otherSources ?? [];
+    if (others.length > 0 && (name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE')) {
+      const target = name === 'OPENAI_API_KEY' ? t.apiKey.env : baseUrlEnv(t);
+      const who = others.map((sdk) => SOURCE_LABELS[sdk]).join(', ');
+      return [step('caveat', 'env', 'mark', `${name} stays as it is: ${who} in this project may read it and still call OpenAI, so it moves to ${target} only with them.`,
+        `${name} is left as it is: ${who} in this project may read it too, and still go to OpenAI; switch it to ${target} when they move to ${p}`)];
+    }
     switch (name) {
       case 'OPENAI_API_KEY':
         return [step('ok', 'env', 'rename-env', `${name} is replaced by ${t.apiKey.env} for ${p}.`, `${name} → ${t.apiKey.env}`, undefined, t.apiKey.env)];
@@ -334,6 +364,24 @@ class Decider {
       }
       case 'OPENAI_WEBHOOK_SECRET':
         return [this.capability('webhooks', name) ?? step('ok', 'env', 'none', `${name} keeps working with ${p}.`)];
+      default:
+        return this.otherEnvName(name, url);
+    }
+  }
+
+  /** The other names apps give OpenAI's key, base URL or model (OPENAI_KEY, OPENAI_API_URL ...): read, not renamed. */
+  private otherEnvName(name: string, url: string): Step[] {
+    const { p, t } = this;
+    switch (envVarRole(name)) {
+      case 'key':
+        return [step('caveat', 'env', 'none', `${name} holds an OpenAI key: ${p}'s key is in ${t.apiKey.env}.`, `${name} holds an OpenAI key: ${p}'s key is in ${t.apiKey.env}`)];
+      case 'baseURL':
+        return [step('caveat', 'env', 'none', `${name} holds OpenAI's base URL: ${p}'s is ${url}.`, `${name} holds OpenAI's base URL: ${p}'s is ${url}`)];
+      case 'model': {
+        const chat = t.models.defaults.chat;
+        const such = chat ? ` such as ${chat}` : '';
+        return [step('caveat', 'env', 'none', `${name} must name a ${p} model${such}.`, `${name} must now name a ${p} model${such}`)];
+      }
       default:
         return [step('caveat', 'env', 'none', `${name} has no equivalent on ${p}: check what the code does with it.`, `${name} has no equivalent on ${p}: check what this code does with it`)];
     }

@@ -5,6 +5,7 @@
  */
 import type { Site } from '../scan/sites.js';
 import type { Template } from '../templates/schema.js';
+import { unmigratedSources } from '../sources/labels.js';
 import { decide, UNCONFIRMED, type DecideOptions, type Step, type Verdict } from './decide.js';
 
 export type { Verdict } from './decide.js';
@@ -53,7 +54,8 @@ export function verdictForSite(site: Site, template: Template, sites: readonly S
 }
 
 /** Every site's verdict on every provider, in the templates' order. */
-export function verdictsForSites(sites: readonly Site[], templates: readonly Template[], options: DecideOptions = {}): ProviderVerdicts[] {
+export function verdictsForSites(sites: readonly Site[], templates: readonly Template[], given: DecideOptions = {}): ProviderVerdicts[] {
+  const options: DecideOptions = { otherSources: unmigratedSources(sites), ...given };
   return templates.map((t) => ({ provider: t.id, verdicts: sites.map((s) => verdictForSite(s, t, sites, options)) }));
 }
 

@@ -1,7 +1,15 @@
 /** The site model: one place in user code that touches the OpenAI SDK. See docs/site-model.md. */
 
 export type SiteKind = 'import' | 'client' | 'call' | 'env' | 'model';
-export type Sdk = 'openai' | 'openai-v3' | 'azure-openai';
+/**
+ * The source a site goes through (src/sources/<id>/): the openai SDK (`openai`, its 3.x `openai-v3`, its
+ * `AzureOpenAI` and Azure env vars `azure-openai`), the Vercel AI SDK's OpenAI provider (`ai-sdk`), LangChain's
+ * OpenAI classes (`langchain`), a hand-written request (`http`), `openai-edge`, `@azure/openai` 1.x's
+ * `OpenAIClient` (`azure-openai-client`) and the `chatgpt` package (`chatgpt`).
+ */
+export type Sdk =
+  | 'openai' | 'openai-v3' | 'azure-openai' | 'ai-sdk' | 'langchain' | 'http' | 'openai-edge' | 'azure-openai-client'
+  | 'chatgpt';
 export type Confidence = 'certain' | 'likely';
 
 export interface Site {
@@ -15,7 +23,11 @@ export interface Site {
   column: number;
   kind: SiteKind;
   sdk: Sdk;
-  /** Dotted SDK path for calls (`chat.completions.create`), null for other kinds. */
+  /**
+   * Dotted SDK path for calls (`chat.completions.create`), null for other kinds. Calls of other sources carry
+   * the openai SDK operation they perform (`generateText` with a chat model, `ChatOpenAI.invoke`, a fetch to
+   * /v1/chat/completions: all `chat.completions.create`), so templates and verdicts serve every source.
+   */
   api: string | null;
   /** Model id when known statically. */
   model: string | null;

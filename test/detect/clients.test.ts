@@ -32,12 +32,13 @@ describe('clients detector', () => {
     ]);
   });
 
-  it('does not report classes that only share the name', async () => {
+  it('does not report classes that only share the name as openai clients', async () => {
     const sites = await sitesOfKind('client', {
       'a.ts': "import { OpenAI } from '@langchain/openai';\nconst llm = new OpenAI({ model: 'x' });\n",
       'b.ts': 'class OpenAI { chat = { completions: { create() {} } } }\nconst local = new OpenAI();\n',
       'c.ts': "import Groq from 'groq-sdk';\nconst g = new Groq();\nconst OpenAI = Groq;\nconst h = new OpenAI();\n",
     });
-    expect(sites).toEqual([]);
+    // LangChain's OpenAI is a client of its own source, never the openai SDK's.
+    expect(sites).toEqual([{ at: 'a.ts:2:13', kind: 'client', sdk: 'langchain', name: 'OpenAI', model: 'x', options: ['model'] }]);
   });
 });

@@ -31,7 +31,7 @@ describe('imports detector', () => {
     ]);
   });
 
-  it('ignores other packages, look-alike names, comments and strings', async () => {
+  it('ignores other packages, look-alike names, comments and strings (other sources keep their own sdk)', async () => {
     const sites = await sitesOfKind('import', {
       'a.ts': [
         "import { OpenAI } from '@langchain/openai';",
@@ -40,9 +40,11 @@ describe('imports detector', () => {
         "// import OpenAI from 'openai';",
         "const s = \"import OpenAI from 'openai'\";",
         'const t = `require("openai")`;',
+        "import Groq from 'groq-sdk';",
         '',
       ].join('\n'),
     });
-    expect(sites).toEqual([]);
+    expect(sites.filter((s) => !s.sdk)).toEqual([]);
+    expect(sites.map((s) => s.sdk)).toEqual(['langchain', 'ai-sdk', 'openai-edge']);
   });
 });

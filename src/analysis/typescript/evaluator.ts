@@ -3,6 +3,7 @@ import { Parser, ts } from './parse.js';
 import { lookup, type Binding } from './scope.js';
 import { isSdkModule, LOOKALIKE_PACKAGES, RESOURCE_SEGMENTS, TOP_LEVEL_RESOURCES } from '../../sources/openai/surface.js';
 import type { Sdk } from '../../scan/sites.js';
+import type { Source } from '../../sources/source.js';
 
 export type SdkClass = 'OpenAI' | 'AzureOpenAI' | 'OpenAIApi' | 'Configuration';
 
@@ -39,8 +40,34 @@ export type Value =
   | { k: 'file'; file: string }
   /** Cannot be resolved (an untyped parameter, another package): `path` is what was read from it since. */
   | { k: 'unknown'; path: string[] }
+  /** A value of another source (the AI SDK, LangChain, an HTTP client ...): that source's model says how it behaves. */
+  | SourceValue
   /** Known not to be the SDK. */
   | { k: 'foreign' };
+
+/** A value that a source (src/sources/<id>/model.ts) describes; the fields each source uses are its own. */
+export interface SourceValue {
+  k: 'source';
+  source: Sdk;
+  /** What the value is within its source: `provider`, `model`, `class`, `instance`, `method` ... */
+  type: string;
+  /** The export, class or method name. */
+  name?: string;
+  /** The operation the value performs when called (`chat.completions.create`). */
+  api?: string;
+  /** The model id it carries, when known; and its literal, for the model detector to skip. */
+  model?: string | null;
+  modelNode?: ts.Node;
+  features?: readonly string[];
+  /** The value a method was read from. */
+  base?: SourceValue;
+  /** The base URL could not be resolved: sites from this value are `likely`. */
+  unsure?: boolean;
+  /** A base URL, for HTTP clients made with one (`axios.create({ baseURL })`). */
+  url?: string;
+  /** The options object it was made with, where another value is built from it (a 3.x-shaped Configuration). */
+  options?: ts.ObjectLiteralExpression;
+}
 
 interface Memo {
   value: Value;
@@ -67,7 +94,19 @@ export class Evaluator {
   constructor(
     private readonly parser: Parser,
     private readonly modules: ModuleResolver,
+    /** The sources other than the openai SDK (whose values are built in below). */
+    private readonly sources: readonly Source[] = [],
   ) {}
+
+  /** The source a value belongs to. */
+  sourceOf(value: SourceValue): Source | undefined {
+    return this.sources.find((s) => s.id === value.source);
+  }
+
+  /** Records that the current computation read `file` (a manifest a source looked at), for the scan cache. */
+  depend(file: string): void {
+    this.note([file]);
+  }
 
   /** The value of an expression. */
   expr(node: ts.Expression, depth = 0): Value {
@@ -83,7 +122,12 @@ export class Evaluator {
   identifier(name: string, at: ts.Node, depth = 0): Value {
     const decl = lookup(name, at);
     if (decl) return this.binding(decl, depth + 1);
-    return name === 'undefined' ? FOREIGN : UNKNOWN;
+    if (name === 'undefined') return FOREIGN;
+    for (const source of this.sources) {
+      const global = source.model.global?.(name);
+      if (global) return global;
+    }
+    return UNKNOWN;
   }
 
   /** What a function returns: its declared return type, or its `return` expressions. */
@@ -178,6 +222,8 @@ export class Evaluator {
         return this.exportOf(base.file, name, depth + 1);
       case 'unknown':
         return { k: 'unknown', path: [...base.path, name] };
+      case 'source':
+        return this.sourceOf(base)?.model.member?.(base, name, this) ?? FOREIGN;
       default:
         return FOREIGN;
     }
@@ -221,6 +267,7 @@ export class Evaluator {
     if (ts.isCallExpression(node)) return this.callValue(node, next);
     if (ts.isNewExpression(node)) {
       const ctor = this.expr(node.expression, next);
+      if (ctor.k === 'source') return this.sourceOf(ctor)?.model.construct?.(ctor, node, this) ?? FOREIGN;
       const client = this.instanceOf(ctor);
       return client.k === 'client' ? withEndpoint({ ...client, origin: node }, this.endpointOf(node, ctor, next)) : client;
     }
@@ -254,6 +301,7 @@ export class Evaluator {
     }
     const fn = this.expr(callee, depth);
     if (fn.k === 'function') return this.returnOf(fn.fn, depth);
+    if (fn.k === 'source') return this.sourceOf(fn)?.model.call?.(fn, node, this) ?? FOREIGN;
     if (fn.k === 'unknown') return UNKNOWN;
     return FOREIGN;
   }
@@ -412,6 +460,7 @@ export class Evaluator {
       const value = this.expr(base.expression, depth);
       // A subclass of a subclass keeps the innermost class that declares a constructor.
       const own = node.members.some(ts.isConstructorDeclaration);
+      if (value.k === 'source') return value;
       if (value.k === 'class') return own ? { k: 'class', cls: value.cls, sub: node } : value;
       if (value.k === 'module') return own ? { k: 'class', cls: 'OpenAI', sub: node } : { k: 'class', cls: 'OpenAI' };
     }
@@ -437,6 +486,7 @@ export class Evaluator {
       else if (ts.isIdentifier(name.left)) cls = this.member(this.identifier(name.left.text, type, depth), name.right.text, depth);
       else return UNKNOWN;
       if (cls.k === 'class' || cls.k === 'module') return this.instanceOf(cls);
+      if (cls.k === 'source') return this.sourceOf(cls)?.model.construct?.(cls, undefined, this) ?? FOREIGN;
       return cls.k === 'unknown' ? UNKNOWN : FOREIGN;
     }
     if (ts.isImportTypeNode(type) && !type.isTypeOf && type.qualifier && ts.isIdentifier(type.qualifier)) {
@@ -529,6 +579,10 @@ export class Evaluator {
 
   /** A value imported from a module: `name` is an export name, `default`, `*` (module object) or `=` (CJS). */
   private moduleValue(specifier: string, fromFile: string, name: string, depth: number): Value {
+    for (const source of this.sources) {
+      const value = source.modules(specifier) ? source.model.exportOf(specifier, name) : undefined;
+      if (value) return value;
+    }
     if (isSdkModule(specifier)) {
       if (specifier !== 'openai') return { k: 'sdk-other' };
       if (name === '*' || name === '=') return { k: 'module' };
@@ -636,8 +690,8 @@ function findSuperCall(ctor: ts.ConstructorDeclaration): ts.CallExpression | und
 
 /** Prefer a value that is an SDK client or resource among alternatives (`a ?? b`, `c ? a : b`). */
 function pick(a: Value, b: Value): Value {
-  if (a.k === 'client' || a.k === 'resource') return a;
-  if (b.k === 'client' || b.k === 'resource') return b;
+  if (a.k === 'client' || a.k === 'resource' || a.k === 'source') return a;
+  if (b.k === 'client' || b.k === 'resource' || b.k === 'source') return b;
   if (a.k === 'unknown') return a;
   return b.k === 'unknown' ? b : a;
 }

@@ -55,6 +55,21 @@ export const V3_METHODS = new Set([
   'listFineTuningEvents', 'createAnswer', 'createClassification', 'createSearch', 'listEngines', 'retrieveEngine',
 ]);
 
+/**
+ * The current SDK's operation for each 3.x method, for the sources built on the 3.x shape (openai-edge), whose
+ * sites carry shared operation ids.
+ */
+export const V3_OPERATIONS: Readonly<Record<string, string>> = {
+  createChatCompletion: 'chat.completions.create', createCompletion: 'completions.create', createEdit: 'completions.create',
+  createEmbedding: 'embeddings.create', createImage: 'images.generate', createImageEdit: 'images.edit',
+  createImageVariation: 'images.createVariation', createTranscription: 'audio.transcriptions.create',
+  createTranslation: 'audio.translations.create', createModeration: 'moderations.create', listModels: 'models.list',
+  retrieveModel: 'models.retrieve', deleteModel: 'models.delete', createFile: 'files.create', listFiles: 'files.list',
+  retrieveFile: 'files.retrieve', deleteFile: 'files.delete', downloadFile: 'files.content',
+  createFineTune: 'fine_tuning.jobs.create', listFineTunes: 'fine_tuning.jobs.list', retrieveFineTune: 'fine_tuning.jobs.retrieve',
+  cancelFineTune: 'fine_tuning.jobs.cancel', listFineTuneEvents: 'fine_tuning.jobs.listEvents',
+};
+
 /** 3.x methods distinctive enough to report on an unknown receiver. */
 export const V3_DISTINCTIVE_METHODS = new Set([
   'createChatCompletion', 'createCompletion', 'createEmbedding', 'createTranscription', 'createTranslation',
@@ -84,8 +99,31 @@ const ENV_NAMES = new Set([
   'OPENAI_PROJECT_ID', 'OPENAI_PROJECT', 'OPENAI_WEBHOOK_SECRET', 'OPENAI_MODEL', 'OPENAI_API_VERSION',
 ]);
 
+/**
+ * Other names apps give the same values (issue 11 item 6): a key, a key pool, a base URL, a model. What each
+ * stands for is `envVarRole`'s answer.
+ */
+const OTHER_ENV_NAMES: Readonly<Record<string, EnvRole>> = {
+  OPENAI_KEY: 'key', OPEN_AI_API_KEY: 'key', OPENAI_API_KEYS: 'key', OPENAI_API_URL: 'baseURL',
+  OPENAI_GPT_MODEL: 'model', AZURE_DEPLOYMENT_NAME: 'model',
+};
+
+export type EnvRole = 'key' | 'baseURL' | 'model' | 'other';
+
 /** The SDK an environment variable belongs to, or null when it is not an OpenAI variable. */
 export function envVarSdk(name: string): 'openai' | 'azure-openai' | null {
-  if (name.startsWith('AZURE_OPENAI_')) return 'azure-openai';
-  return ENV_NAMES.has(name) ? 'openai' : null;
+  if (name.startsWith('AZURE_OPENAI_') || name === 'AZURE_DEPLOYMENT_NAME') return 'azure-openai';
+  // Next.js exposes NEXT_PUBLIC_* to the browser: NEXT_PUBLIC_OPENAI_API_KEY is the same key, shipped client-side.
+  const bare = name.startsWith('NEXT_PUBLIC_OPENAI_') ? name.slice('NEXT_PUBLIC_'.length) : name;
+  if (bare !== name) return 'openai';
+  return ENV_NAMES.has(bare) || bare in OTHER_ENV_NAMES ? 'openai' : null;
+}
+
+/** What an OpenAI env var holds: the key, the base URL, a model, or something else. */
+export function envVarRole(name: string): EnvRole {
+  const bare = name.replace(/^NEXT_PUBLIC_/, '');
+  if (bare === 'OPENAI_API_KEY' || bare === 'AZURE_OPENAI_API_KEY' || bare === 'AZURE_OPENAI_KEY') return 'key';
+  if (bare === 'OPENAI_BASE_URL' || bare === 'OPENAI_API_BASE' || bare === 'AZURE_OPENAI_ENDPOINT') return 'baseURL';
+  if (bare === 'OPENAI_MODEL' || bare === 'AZURE_OPENAI_DEPLOYMENT' || bare === 'AZURE_OPENAI_DEPLOYMENT_NAME') return 'model';
+  return OTHER_ENV_NAMES[bare] ?? 'other';
 }

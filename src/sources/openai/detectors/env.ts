@@ -5,11 +5,11 @@ import type { DetectContext, Detector, SiteDraft } from './context.js';
 /** Reads of OpenAI and Azure OpenAI environment variables. */
 export const env: Detector = {
   id: 'env',
-  description: 'reads of OPENAI_* and AZURE_OPENAI_* environment variables',
+  description: 'reads of OPENAI_* and AZURE_OPENAI_* environment variables (and the other names apps give them)',
   detect(ctx: DetectContext) {
     for (const read of ctx.nodes.envReads) {
-      const name = ts.isPropertyAccessExpression(read) ? read.name.text : (read.argumentExpression as ts.StringLiteralLike).text;
-      reportName(ctx, read, name);
+      const name = ts.isPropertyAccessExpression(read) ? read.name.text : envKey(read.argumentExpression, ctx);
+      if (name !== undefined) reportName(ctx, read, name);
     }
     for (const decl of ctx.nodes.envDestructures) {
       for (const element of (decl.name as ts.ObjectBindingPattern).elements) {
@@ -94,6 +94,13 @@ function optionOf(node: ts.Node): string | undefined {
   const parent = cur.parent;
   if (!parent || !ts.isPropertyAssignment(parent) || parent.initializer !== cur) return undefined;
   return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : undefined;
+}
+
+/** The name in `process.env["NAME"]`, or in `process.env[NAME]` when NAME holds a string constant. */
+function envKey(key: ts.Expression, ctx: DetectContext): string | undefined {
+  if (ts.isStringLiteralLike(key)) return key.text;
+  const value = ctx.evaluator.expr(key);
+  return value.k === 'string' ? value.value : undefined;
 }
 
 /** `process.env` or `import.meta.env`. */

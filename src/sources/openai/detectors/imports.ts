@@ -4,6 +4,7 @@ import type { Sdk } from '../../../scan/sites.js';
 import type { DetectContext, Detector } from './context.js';
 
 const V3_NAMES = new Set(['Configuration', 'OpenAIApi']);
+const AZURE_V1_NAMES = new Set(['OpenAIClient', 'AzureKeyCredential', 'OpenAIKeyCredential']);
 
 /** ESM imports and re-exports, `import x = require()`, `require()` and dynamic `import()` of the SDK. */
 export const imports: Detector = {
@@ -28,7 +29,8 @@ function site(specifier: string, sdk: Sdk) {
 }
 
 function sdkOfNames(specifier: string, names: string[]): Sdk {
-  if (specifier === '@azure/openai') return 'azure-openai';
+  // @azure/openai 1.x has a client of its own (OpenAIClient); 2.x is types for the openai package's AzureOpenAI.
+  if (specifier === '@azure/openai') return names.some((n) => AZURE_V1_NAMES.has(n)) ? 'azure-openai-client' : 'azure-openai';
   if (names.some((n) => V3_NAMES.has(n))) return 'openai-v3';
   if (names.length > 0 && names.every((n) => n === 'AzureOpenAI')) return 'azure-openai';
   return 'openai';
@@ -52,7 +54,7 @@ export function requiredModule(call: ts.CallExpression): string | undefined {
   return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
 }
 
-function importedNames(decl: ts.ImportDeclaration | ts.ExportDeclaration | ts.ImportEqualsDeclaration): string[] {
+export function importedNames(decl: ts.ImportDeclaration | ts.ExportDeclaration | ts.ImportEqualsDeclaration): string[] {
   if (ts.isImportDeclaration(decl)) {
     const bindings = decl.importClause?.namedBindings;
     return bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => (e.propertyName ?? e.name).text) : [];
@@ -65,7 +67,7 @@ function importedNames(decl: ts.ImportDeclaration | ts.ExportDeclaration | ts.Im
 }
 
 /** Names taken from a require: `const { Configuration, OpenAIApi } = require('openai')`, `require('openai').AzureOpenAI`. */
-function requiredNames(call: ts.CallExpression): string[] {
+export function requiredNames(call: ts.CallExpression): string[] {
   let node: ts.Node = call;
   while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;

@@ -2,12 +2,15 @@ import { ts } from '../../../analysis/typescript/parse.js';
 import { isSdkModule } from '../surface.js';
 import { calls } from './calls.js';
 import { clients } from './clients.js';
-import type { DetectContext, Detector, FileNodes } from './context.js';
+import type { Detector, FileNodes } from './context.js';
 import { env, isEnvObject } from './env.js';
 import { imports, moduleSpecifierOf, requiredModule } from './imports.js';
 import { models } from './models.js';
 
-/** The detectors, in the order they run: `calls` must run before `models` (it claims the call's model literal). */
+/**
+ * The detectors, in the order they run: `calls` must run before `models` (it claims the call's model literal);
+ * `models` runs last, after every source's detectors (see src/sources/index.ts).
+ */
 export const detectors = { imports, clients, calls, env, models } satisfies Record<string, Detector>;
 
 /** One walk of the tree that gathers every node any detector looks at. */
@@ -30,8 +33,10 @@ export function collectNodes(sf: ts.SourceFile): FileNodes {
         if (isEnvObject((node as ts.PropertyAccessExpression).expression)) nodes.envReads.push(node as ts.PropertyAccessExpression);
         break;
       case ts.SyntaxKind.ElementAccessExpression: {
+        // process.env["NAME"], and process.env[NAME] with NAME a constant (the env detector resolves it).
         const access = node as ts.ElementAccessExpression;
-        if (isEnvObject(access.expression) && ts.isStringLiteralLike(access.argumentExpression)) nodes.envReads.push(access);
+        const key = access.argumentExpression;
+        if (isEnvObject(access.expression) && (ts.isStringLiteralLike(key) || ts.isIdentifier(key))) nodes.envReads.push(access);
         break;
       }
       case ts.SyntaxKind.VariableDeclaration: {
@@ -63,11 +68,6 @@ export function fileImportsSdk(nodes: FileNodes): boolean {
     nodes.imports.some((decl) => isSdkModule(moduleSpecifierOf(decl) ?? '')) ||
     nodes.calls.some((call) => isSdkModule(requiredModule(call) ?? ''))
   );
-}
-
-export function runDetectors(ctx: Omit<DetectContext, 'importsSdk' | 'callModelLiterals'>): void {
-  const full: DetectContext = { ...ctx, importsSdk: fileImportsSdk(ctx.nodes), callModelLiterals: new Set() };
-  for (const detector of Object.values(detectors)) detector.detect(full);
 }
 
 function skipOuterExpressions(node: ts.Expression): ts.Expression {

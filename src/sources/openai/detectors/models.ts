@@ -6,16 +6,20 @@ import type { DetectContext, Detector } from './context.js';
 export const models: Detector = {
   id: 'models',
   description: 'OpenAI model ids in string literals (constants, config objects, arrays)',
+  // After every detector of every file: a literal that another source's site reads belongs to that source.
+  last: true,
   detect(ctx: DetectContext) {
     for (const literal of ctx.nodes.strings) {
       if (ctx.callModelLiterals.has(literal) || !isCatalogModelId(literal.text) || !isValuePosition(literal)) continue;
+      const owner = ctx.modelOwners.get(literal);
       ctx.report(literal, {
         kind: 'model',
-        sdk: 'openai',
+        sdk: owner?.sdk ?? 'openai',
         api: null,
         model: literal.text,
         features: [],
-        confidence: ctx.importsSdk ? 'certain' : 'likely',
+        // A literal another source's site reads is that site's model: as certain as the site.
+        confidence: ctx.importsSdk || owner ? 'certain' : 'likely',
         name: null,
         ...(declaredType(literal) ? { typedAs: declaredType(literal) } : {}),
       });

@@ -1,0 +1,3 @@
+import type { SourcePrefilter } from '../prefilter-terms.js';
+
+export const openaiEdgePrefilter: SourcePrefilter = { modules: ['openai-edge'], terms: [] };
