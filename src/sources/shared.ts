@@ -1,6 +1,8 @@
 /** Small helpers the sources' models and detectors share. */
 import { ts } from '../analysis/typescript/parse.js';
-import { propertyNameText, type Evaluator, type SourceValue, type Value } from '../analysis/typescript/evaluator.js';
+import { envName, propertyNameText, type Evaluator, type SourceValue, type Value } from '../analysis/typescript/evaluator.js';
+
+export { envName };
 import type { Sdk } from '../scan/sites.js';
 import type { DetectContext } from './source.js';
 
@@ -100,17 +102,6 @@ function isEnvRead(node: ts.Expression): boolean {
   return envName(node) !== undefined;
 }
 
-/** The name in `process.env.NAME` / `import.meta.env.NAME`. */
-export function envName(node: ts.Expression): string | undefined {
-  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
-  const object = node.expression;
-  if (!ts.isPropertyAccessExpression(object) || object.name.text !== 'env') return undefined;
-  const base = object.expression;
-  if (!(ts.isIdentifier(base) && base.text === 'process') && !ts.isMetaProperty(base)) return undefined;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  return ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
-}
-
 /** A source value, typed: the same object with the fields set. */
 export function value(source: Sdk, type: string, fields: Omit<SourceValue, 'k' | 'source' | 'type'> = {}): SourceValue {
   return { k: 'source', source, type, ...fields };
@@ -122,3 +113,11 @@ export function asSource(v: Value, source: Sdk, ...types: string[]): SourceValue
 }
 
 export const FOREIGN: Value = { k: 'foreign' };
+
+/** The mode a tool_choice value written as a literal asks for (`'auto'`, `{ type: 'function', ... }`), else null. */
+export function toolChoiceMode(value: ts.Expression | undefined): 'none' | 'auto' | 'required' | 'named' | null {
+  if (!value) return null;
+  if (ts.isObjectLiteralExpression(value)) return 'named';
+  if (ts.isStringLiteralLike(value)) return value.text === 'none' || value.text === 'auto' || value.text === 'required' ? value.text : null;
+  return null;
+}

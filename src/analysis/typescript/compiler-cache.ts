@@ -67,7 +67,6 @@ export function preloadCompiler(dir: string | null = defaultCacheDir(), options:
       require.cache[file] = mod;
       const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
       wrapper.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
-      mod.exports = mod.exports as object;
       (mod as { loaded: boolean }).loaded = true;
       done.push({ file, script });
     }

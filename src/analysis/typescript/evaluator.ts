@@ -667,7 +667,7 @@ export function urlEndpoint(url: string): Endpoint {
 }
 
 /** `process.env.NAME`, `process.env['NAME']`, `import.meta.env.NAME`: the name. */
-function envName(expr: ts.Expression): string | undefined {
+export function envName(expr: ts.Expression): string | undefined {
   if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return undefined;
   const base = expr.expression;
   const isEnv = ts.isPropertyAccessExpression(base) && base.name.text === 'env' &&

@@ -1,6 +1,6 @@
 import { ts } from '../../../analysis/typescript/parse.js';
 import type { SourceValue } from '../../../analysis/typescript/evaluator.js';
-import { asSource, claimModel, objectOf, propertyOf } from '../../shared.js';
+import { asSource, claimModel, objectOf, propertyOf, toolChoiceMode } from '../../shared.js';
 import type { DetectContext, Detector } from '../../source.js';
 import { FRAMEWORK_CALLS } from '../surface.js';
 
@@ -33,7 +33,7 @@ function frameworkCall(ctx: DetectContext, call: ts.CallExpression | ts.NewExpre
   claimModel(ctx, { node: model.modelNode }, 'ai-sdk', call);
   const features = new Set(implied);
   addOptionFeatures(options, features, model);
-  const toolChoice = features.has('tool_choice') ? toolChoiceOf(propertyOf(options, 'toolChoice')) : undefined;
+  const toolChoice = features.has('tool_choice') ? toolChoiceMode(propertyOf(options, 'toolChoice')) : undefined;
   ctx.report(call, {
     kind: 'call', sdk: 'ai-sdk', api: model.api, model: model.model ?? null, features: [...features].sort(),
     confidence: model.unsure ? 'likely' : 'certain', name: null, ...(toolChoice !== undefined ? { toolChoice } : {}),
@@ -71,13 +71,6 @@ function hasImagePart(node: ts.Node): boolean {
   };
   ts.forEachChild(node, visit);
   return found;
-}
-
-function toolChoiceOf(init: ts.Expression | undefined): 'none' | 'auto' | 'required' | 'named' | null {
-  if (!init) return null;
-  if (ts.isObjectLiteralExpression(init)) return 'named';
-  if (ts.isStringLiteralLike(init)) return init.text === 'none' || init.text === 'auto' || init.text === 'required' ? init.text : null;
-  return null;
 }
 
 function skipOuter(node: ts.Expression): ts.Expression {

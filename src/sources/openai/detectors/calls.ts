@@ -8,6 +8,7 @@ import { OPENAI_RANGES } from '../capabilities.js';
 import type { Endpoint, Evaluator } from '../../../analysis/typescript/evaluator.js';
 import { lookup } from '../../../analysis/typescript/scope.js';
 import type { DetectContext, Detector } from './context.js';
+import { toolChoiceMode } from '../../shared.js';
 import { requestFeatures, requestObject } from './features.js';
 
 /** Calls of SDK methods on a client, or on a resource reached from one. */
@@ -186,13 +187,7 @@ function toolChoiceOf(request: ts.ObjectLiteralExpression): 'none' | 'auto' | 'r
   for (const prop of request.properties) {
     const key = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) ? prop.name.text : undefined;
     if ((key !== 'tool_choice' && key !== 'function_call') || !ts.isPropertyAssignment(prop)) continue;
-    const value = prop.initializer;
-    if (ts.isObjectLiteralExpression(value)) return 'named';
-    if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) {
-      const mode = value.text;
-      return mode === 'none' || mode === 'auto' || mode === 'required' ? mode : null;
-    }
-    return null;
+    return toolChoiceMode(prop.initializer);
   }
   return null;
 }
