@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { MigrateResult } from '../migrate/migrate.js';
 import type { CheckOutcome, PendingSite } from '../migrate/pending.js';
-import { baseUrlEnv, type PlanItem } from '../migrate/plan.js';
+import { baseUrlEnv } from '../policy/decide.js';
+import type { PlanItem } from '../migrate/plan.js';
 import type { Template } from '../templates/schema.js';
 import type { UriBase } from '../util/repo-root.js';
 import { VERSION } from '../version.js';
