@@ -21,26 +21,42 @@ export interface AnalyzedFile extends Candidate {
 }
 
 /**
+ * Trees parsed while the files were still being collected (scan.ts feeds it candidates as the collecting
+ * threads find them); `analyzeFiles` parses only the rest.
+ */
+export class Preparsed {
+  readonly parser = new Parser();
+  readonly trees = new Map<string, ts.SourceFile>();
+  ms = 0;
+
+  add(candidate: Candidate): void {
+    const started = performance.now();
+    this.trees.set(candidate.file, this.parser.parse(candidate.file, candidate.text));
+    this.ms += performance.now() - started;
+  }
+}
+
+/**
  * parse → detect over the candidate files, then the type checker for the calls syntax could not decide.
  * This module (and so the parser) is loaded only when a scan runs.
  */
 export async function analyzeFiles(
   root: string,
   candidates: Candidate[],
-  options: { types: boolean; onParsed?: (done: number, total: number) => void },
+  options: { types: boolean; onParsed?: (done: number, total: number) => void; preparsed?: Preparsed },
 ) {
   let last = performance.now();
-  const parser = new Parser();
+  const parser = options.preparsed?.parser ?? new Parser();
   const skipped: SkippedFile[] = [];
   const files: AnalyzedFile[] = [];
   for (const candidate of candidates) {
-    const sf = parser.parse(candidate.file, candidate.text);
+    const sf = options.preparsed?.trees.get(candidate.file) ?? parser.parse(candidate.file, candidate.text);
     const error = firstSyntaxError(sf);
     if (error) skipped.push({ file: candidate.rel, reason: error });
     else files.push({ ...candidate, sf, sites: [], deps: [] });
     options.onParsed?.(files.length, candidates.length);
   }
-  const parseMs = Math.round(performance.now() - last);
+  const parseMs = Math.round(performance.now() - last + (options.preparsed?.ms ?? 0));
   last = performance.now();
 
   const evaluator = new Evaluator(parser, new ModuleResolver(root), MODELLED_SOURCES);

@@ -1,35 +1,89 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
-import { collect, type Collected, type CollectOptions } from './collect.js';
+import { collect, mergeShards, type Candidate, type Collected, type CollectOptions, type Discovered, type Shard } from './collect.js';
+
+/** Files per slice the reading threads take turns on: small enough to balance, large enough to be cheap. */
+export const CHUNK_FILES = 256;
+/** One thread walks the tree and then reads; the other reads as soon as the file list exists. */
+const THREADS = 2;
 
 /**
- * Starts collecting files. From the built package it runs on a worker thread, so that reading and
- * prefiltering every file overlaps with the main thread loading the TypeScript parser (about 0.3 s each
- * on the bench machine: see README "Performance"). Under a TypeScript test runner, and where workers fail
- * to start, it runs inline.
+ * Starts collecting files. From the built package it runs on two worker threads: one discovers the files,
+ * then both read and prefilter slices of them in turn, so that reading overlaps with the main thread loading
+ * and running the TypeScript parser (see README "Performance"), and the reading itself takes both cores.
+ * `onCandidate` sees each (non-weak) candidate as it is found, in no particular order, so that parsing can
+ * start before the last file is read. Under a TypeScript test runner, and where workers fail to start, it
+ * runs inline (then `onCandidate` is not called). The result is the same either way.
  */
-export function startCollect(options: CollectOptions): Promise<Collected> {
-  const workerUrl = new URL('./worker.js', import.meta.url);
+export function startCollect(options: CollectOptions, onCandidate?: (candidate: Candidate) => void): Promise<Collected> {
   if (!import.meta.url.endsWith('.js')) return Promise.resolve().then(() => collect(options));
   return new Promise((resolve, reject) => {
-    let worker: Worker;
+    const workers: Worker[] = [];
+    const stop = () => {
+      for (const w of workers) void w.terminate();
+    };
     try {
       const { paths, cwd, include, exclude, globBase } = options;
-      worker = new Worker(workerUrl, { workerData: { paths, cwd, include, exclude, globBase } });
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const { port1, port2 } = new MessageChannel();
+      const url = new URL('./worker.js', import.meta.url);
+      workers.push(new Worker(url, { workerData: { role: 'lead', options: { paths, cwd, include, exclude, globBase }, next, port: port1 }, transferList: [port1] }));
+      for (let i = 1; i < THREADS; i++) workers.push(new Worker(url, { workerData: { role: 'reader', next, port: port2 }, transferList: [port2] }));
     } catch {
+      stop();
       resolve(collect(options));
       return;
     }
-    worker.once('message', (message: WorkerMessage) => {
-      if (message.ok) resolve(message.result);
-      else if (message.known) reject(new UsageError(message.message, message.hint));
-      else reject(new Error(message.message));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
+    let discovered: Discovered | null = null;
+    let chunks = 0;
+    let readingStarted = 0;
+    const shards = new Map<number, Shard>();
+    const streamed = new Map<number, Candidate[]>();
+    let failed = false;
+    const finishIfDone = () => {
+      if (!discovered || shards.size < chunks || failed) return;
+      stop();
+      const ordered = [...shards.keys()].sort((a, b) => a - b).map((i) => shards.get(i)!);
+      resolve(mergeShards(discovered, ordered, Math.round(performance.now() - readingStarted)));
+    };
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      stop();
+      reject(error);
+    };
+    for (const worker of workers) {
+      worker.on('message', (message: WorkerMessage) => {
+        switch (message.type) {
+          case 'discovered':
+            discovered = message.discovered;
+            chunks = Math.ceil(discovered.files.length / CHUNK_FILES);
+            readingStarted = performance.now();
+            break;
+          case 'candidate': {
+            const list = streamed.get(message.chunk);
+            if (list) list.push(message.candidate);
+            else streamed.set(message.chunk, [message.candidate]);
+            onCandidate?.(message.candidate);
+            break;
+          }
+          case 'shard':
+            // Candidates came one by one; within a chunk, in file order.
+            shards.set(message.chunk, { ...message.shard, candidates: streamed.get(message.chunk) ?? [] });
+            break;
+          case 'error':
+            fail(message.known ? new UsageError(message.message, message.hint) : new Error(message.message));
+            return;
+        }
+        finishIfDone();
+      });
+      worker.once('error', fail);
+    }
   });
 }
 
-type WorkerMessage =
-  | { ok: true; result: Collected }
-  | { ok: false; known: boolean; name: string; message: string; hint?: string };
+export type WorkerMessage =
+  | { type: 'discovered'; discovered: Discovered }
+  | { type: 'candidate'; chunk: number; candidate: Candidate }
+  | { type: 'shard'; chunk: number; shard: Shard }
+  | { type: 'error'; known: boolean; name: string; message: string; hint?: string };

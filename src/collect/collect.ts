@@ -51,19 +51,50 @@ const MAX_NESTING = 500;
 
 /** discover → read every file once → keep the candidates. Node built-ins only: no parser is loaded here. */
 export function collect(options: CollectOptions): Collected {
-  let last = performance.now();
-  const { root, files, envFiles, special } = discover(options);
-  const discoverMs = Math.round(performance.now() - last);
-  last = performance.now();
+  const started = performance.now();
+  const discovered = discoverFiles(options);
+  const shard = collectShard(discovered.root, discovered.files);
+  return mergeShards(discovered, [shard], Math.round(performance.now() - started - discovered.discoverMs));
+}
 
+/** What `discover` found, as plain data (it crosses from the worker that walks the tree). */
+export interface Discovered {
+  root: string;
+  files: string[];
+  envFiles: string[];
+  special: string[];
+  discoverMs: number;
+}
+
+export function discoverFiles(options: CollectOptions): Discovered {
+  const started = performance.now();
+  const { root, files, envFiles, special } = discover(options);
+  return { root, files, envFiles, special, discoverMs: Math.round(performance.now() - started) };
+}
+
+/** What reading one slice of the discovered files found. Plain data: shards are read on worker threads. */
+export interface Shard {
+  candidates: Candidate[];
+  /** Files that name only a weak module (see `weakMatches`), with the indexes of those sources. */
+  maybe: Array<{ candidate: Candidate; weak: number[] }>;
+  /** The weak sources (indexes) the candidates enable. */
+  enabled: number[];
+  skipped: SkippedFile[];
+  markers: Marker[];
+}
+
+/**
+ * Reads and prefilters `files` (a slice of the discovered files, in order). `onCandidate` sees each candidate
+ * as soon as it is found (a worker streams them to the parser); the weak ones come only with the result.
+ */
+export function collectShard(root: string, files: readonly string[], onCandidate?: (candidate: Candidate) => void): Shard {
   const skipped: SkippedFile[] = [];
   const markers: Marker[] = [];
   const candidates: Candidate[] = [];
-  const maybe: Array<{ candidate: Candidate; weak: number[] }> = [];
+  const maybe: Shard['maybe'] = [];
   const enabled = new Set<number>();
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
   const relOf = (file: string) => toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
-  for (const file of special) skipped.push({ file: relOf(file), reason: 'not a regular file (a FIFO, socket or device): not read' });
   for (const file of files) {
     const rel = relOf(file);
     let bytes: Buffer;
@@ -89,7 +120,9 @@ export function collect(options: CollectOptions): Collected {
       const depth = nestingDepth(text);
       if (depth > MAX_NESTING) skipped.push({ file: rel, reason: `nested more than ${MAX_NESTING} levels deep (brackets): not parsed` });
       else {
-        candidates.push({ file, rel, text });
+        const candidate = { file, rel, text };
+        candidates.push(candidate);
+        onCandidate?.(candidate);
         for (const i of enabledWeakSources(text)) enabled.add(i);
       }
     } else {
@@ -98,8 +131,20 @@ export function collect(options: CollectOptions): Collected {
     }
     if (text.includes(MARKER)) markers.push(...markersIn(rel, text));
   }
+  return { candidates, maybe, enabled: [...enabled], skipped, markers };
+}
+
+/** The shards of consecutive slices of `discovered.files`, in order, as one collection. */
+export function mergeShards(discovered: Discovered, shards: readonly Shard[], prefilterMs: number): Collected {
+  const { root, files } = discovered;
+  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const relOf = (file: string) => toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
+  const skipped: SkippedFile[] = discovered.special.map((file) => ({ file: relOf(file), reason: 'not a regular file (a FIFO, socket or device): not read' }));
+  const candidates = shards.flatMap((s) => s.candidates);
+  const enabled = new Set(shards.flatMap((s) => s.enabled));
+  for (const shard of shards) skipped.push(...shard.skipped);
   // Files that name only a weak module (`ai`) count once some file names that source's own modules.
-  const kept = maybe.filter((m) => m.weak.some((i) => enabled.has(i))).map((m) => m.candidate);
+  const kept = shards.flatMap((s) => s.maybe).filter((m) => m.weak.some((i) => enabled.has(i))).map((m) => m.candidate);
   if (kept.length > 0) {
     const order = new Map(files.map((f, i) => [f, i]));
     candidates.push(...kept);
@@ -110,9 +155,9 @@ export function collect(options: CollectOptions): Collected {
     filesScanned: files.length,
     candidates,
     skipped,
-    markers,
-    envFiles: envFiles.map((file) => ({ file, rel: toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file)) })),
-    phases: { discover: discoverMs, prefilter: Math.round(performance.now() - last) },
+    markers: shards.flatMap((s) => s.markers),
+    envFiles: discovered.envFiles.map((file) => ({ file, rel: relOf(file) })),
+    phases: { discover: discovered.discoverMs, prefilter: prefilterMs },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AnalyzedFile } from '../analysis/analyze-files.js';
 import { ScanCache } from './cache.js';
 import { startCollect } from '../collect/collect-async.js';
-import { collect, type Candidate, type Marker } from '../collect/collect.js';
+import type { Candidate, Marker } from '../collect/collect.js';
 import { rootOf } from '../collect/discover.js';
 import { compareSites } from './site-order.js';
 import type { Site, SkippedFile } from './sites.js';
@@ -59,16 +59,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 /** The scan, keeping the parsed trees for planning edits. */
 export async function analyze(options: ScanOptions): Promise<Analysis> {
   const { paths, cwd, include, exclude, globBase } = options;
-  // Collecting starts first (on a worker when built) so that it overlaps with loading the parser.
-  const collecting = startCollect({ paths, cwd, include, exclude, globBase });
+  // Collecting starts first (on worker threads when built) so that it overlaps with loading the parser, and
+  // candidates are parsed as they arrive.
+  const early = earlyParsing();
+  const collecting = startCollect({ paths, cwd, include, exclude, globBase }, early.onCandidate);
   collecting.catch(() => {}); // handled below; avoids an unhandled rejection while the parser loads
   const loadStart = performance.now();
-  const { analyzeFiles } = await loadAnalyzer();
+  const { analyzeFiles } = await early.start();
   const load = Math.round(performance.now() - loadStart);
   const collected = await collecting;
   options.onProgress?.({ phase: 'candidates', files: collected.candidates.length, of: collected.filesScanned });
 
-  const analyzed = await analyzeFiles(collected.root, collected.candidates, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }) });
+  const analyzed = await analyzeFiles(collected.root, collected.candidates, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }), preparsed: early.preparsed() });
   return {
     root: collected.root,
     filesScanned: collected.filesScanned,
@@ -94,11 +96,13 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
   const { paths, cwd, include, exclude, globBase } = options;
   const root = rootOf(paths, cwd);
   const warm = root !== null && ScanCache.exists(root);
-  // Warm: collect on this thread (a worker would only add its start-up) and load the parser only if needed.
-  const collecting = warm ? Promise.resolve().then(() => collect({ paths, cwd, include, exclude, globBase })) : startCollect({ paths, cwd, include, exclude, globBase });
+  // Warm: load the parser only if collection shows it is needed. Cold: every candidate will be parsed, so
+  // the parser loads while files are collected and parses candidates as they arrive, as in `analyze`.
+  const early = warm ? null : earlyParsing();
+  const collecting = startCollect({ paths, cwd, include, exclude, globBase }, early?.onCandidate);
   collecting.catch(() => {});
   const loadStart = performance.now();
-  const preload = warm ? undefined : loadAnalyzer();
+  const preload = early?.start();
   if (preload) await preload;
   let load = preload ? Math.round(performance.now() - loadStart) : 0;
   const collected = await collecting;
@@ -121,7 +125,7 @@ async function cachedScan(options: ScanOptions): Promise<ScanResult> {
     const started = performance.now();
     const { analyzeFiles } = await (preload ?? loadAnalyzer());
     if (!preload) load = Math.round(performance.now() - started);
-    const analyzed = await analyzeFiles(collected.root, misses, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }) });
+    const analyzed = await analyzeFiles(collected.root, misses, { types: options.types !== false, onParsed: (done, total) => options.onProgress?.({ phase: 'parsed', done, total }), preparsed: early?.preparsed() });
     phases = analyzed.phases;
     parsed = analyzed.files.length;
     sites.push(...analyzed.sites);
@@ -155,11 +159,35 @@ function sortSkipped(skipped: SkippedFile[]): SkippedFile[] {
   return skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+type AnalyzerModule = typeof import('../analysis/analyze-files.js');
+
+/**
+ * Parsing candidates while they are collected: `onCandidate` queues them until `start` has loaded the
+ * analyzer, then parses each as it comes (between messages from the collecting threads).
+ */
+function earlyParsing() {
+  let preparsed: import('../analysis/analyze-files.js').Preparsed | null = null;
+  const queued: Candidate[] = [];
+  return {
+    onCandidate(candidate: Candidate): void {
+      if (preparsed) preparsed.add(candidate);
+      else queued.push(candidate);
+    },
+    async start(): Promise<AnalyzerModule> {
+      const analyzer = await loadAnalyzer();
+      preparsed = new analyzer.Preparsed();
+      for (const candidate of queued.splice(0)) preparsed.add(candidate);
+      return analyzer;
+    },
+    preparsed: () => preparsed ?? undefined,
+  };
+}
+
 /**
  * The analyzer, with the compiler compiled from its code cache first (analysis/typescript/compiler-cache.ts):
  * whatever imports ts-morph must come after the preload.
  */
-async function loadAnalyzer(): Promise<typeof import('../analysis/analyze-files.js')> {
+async function loadAnalyzer(): Promise<AnalyzerModule> {
   const { preloadCompiler } = await import('../analysis/typescript/compiler-cache.js');
   preloadCompiler();
   return import('../analysis/analyze-files.js');
