@@ -153,6 +153,27 @@ describe('start-up', () => {
     expect(loaded).not.toContain('typescript');
     expect(existsSync(log)).toBe(true);
   });
+
+  it('a scan whose files all come from the cache never loads the compiler (issue 14)', () => {
+    const hook = path.join(dir, 'trace-scan.mjs');
+    const log = path.join(dir, 'loaded-scan.txt');
+    writeFileSync(
+      hook,
+      `import { register } from 'node:module';\n` +
+        `register('data:text/javascript,' + encodeURIComponent(\`import { appendFileSync } from 'node:fs';\n` +
+        `export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\\\n'); return r; }\`));\n`,
+    );
+    const first = qianyi(['scan', dir, '--format', 'json', '--performance']);
+    expect(first.code).toBe(0);
+    const { code, stdout, stderr } = qianyi(['scan', dir, '--format', 'json', '--performance'], { nodeArgs: ['--import', hook] });
+    expect(code).toBe(0);
+    expect(stdout).toBe(first.stdout);
+    expect(JSON.parse(stderr.split('qianyi-performance ')[1]!).files).toMatchObject({ parsed: 0, cached: 3 });
+    const loaded = readFileSync(log, 'utf8');
+    expect(loaded).toContain('/scan/cache.js');
+    expect(loaded).not.toContain('/analysis/typescript/');
+    expect(loaded).not.toContain('ts-morph');
+  });
 });
 
 describe('scan cache (CLI)', () => {

@@ -16,7 +16,8 @@ export class Parser {
 
   /** Parses `text` as the file at `file` (absolute). */
   parse(file: string, text: string): ts.SourceFile {
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+    setParents(sf);
     this.trees.set(file, sf);
     return sf;
   }
@@ -33,6 +34,42 @@ export class Parser {
       return null;
     }
     return this.parse(file, text);
+  }
+}
+
+/**
+ * Sets every node's `parent`, as `createSourceFile(..., setParentNodes: true)` does (JSDoc comments included),
+ * a quarter faster: the compiler's own walk builds an array per node (`forEachChildRecursively`). Iterative,
+ * like the compiler's, so that a long chain of `a + b + ...` cannot overflow the stack.
+ */
+export function setParents(root: ts.SourceFile): void {
+  const stack: ts.Node[] = [root];
+  const inJsDoc: boolean[] = [false];
+  let parent: ts.Node;
+  let jsDoc = false;
+  const bind = (child: ts.Node): undefined => {
+    (child as { parent: ts.Node }).parent = parent;
+    stack.push(child);
+    inJsDoc.push(jsDoc);
+    return undefined;
+  };
+  const bindAll = (children: ts.NodeArray<ts.Node>): undefined => {
+    for (const child of children) bind(child);
+    return undefined;
+  };
+  while (stack.length > 0) {
+    parent = stack.pop()!;
+    jsDoc = inJsDoc.pop()!;
+    // The compiler binds a node's JSDoc comments to it, but not the JSDoc of nodes inside a comment.
+    const docs = jsDoc || parent === root ? undefined : (parent as { jsDoc?: ts.Node[] }).jsDoc;
+    if (docs) {
+      for (const doc of docs) {
+        (doc as { parent: ts.Node }).parent = parent;
+        stack.push(doc);
+        inJsDoc.push(true);
+      }
+    }
+    ts.forEachChild(parent, bind, bindAll);
   }
 }
 

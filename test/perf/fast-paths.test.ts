@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collect, collectShard, discoverFiles, mergeShards } from '../../src/collect/collect.js';
+import { candidateAlternatives, factorAlternatives } from '../../src/collect/prefilter.js';
+import { scriptKindOf, setParents, ts } from '../../src/analysis/typescript/parse.js';
+import { REPO } from '../helpers/exec.js';
+
+/**
+ * The scan's fast paths (issue 14) must give exactly what the plain versions give: the same candidates from
+ * the factored prefilter and from collecting in slices, the same parent pointers from our own walk.
+ */
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.(?:[mc]?[jt]s|[jt]sx)$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+const FIXTURE_FILES = sourceFiles(path.join(REPO, 'fixtures'));
+
+describe('factored prefilter', () => {
+  const plain = new RegExp(candidateAlternatives().join('|'));
+  const factored = new RegExp(factorAlternatives(candidateAlternatives()));
+
+  it('keeps exactly the files the alternatives keep, on every fixture file and on near misses', () => {
+    const texts = FIXTURE_FILES.map((f) => readFileSync(f, 'utf8'));
+    texts.push('client.beta.x', 'client.bet.x', '.realtime.', '.realtimes', "model: 'o1'", "model: 'o2'", 'OPENAI_KEY', 'OPENAI', 'chat .completions', 'chatcompletions', "import x from 'openai/resources'", "import x from 'openaix'", 'x.fine_tuning.jobs', 'x.fineTuning.jobs', '/audio/speech', '/audio/speeches');
+    const differing = texts.filter((t) => plain.test(t) !== factored.test(t));
+    expect(differing).toEqual([]);
+    expect(texts.filter((t) => plain.test(t)).length).toBeGreaterThan(20);
+  });
+
+  it('merges alternatives on a shared first character, leaving the rest as they are', () => {
+    expect(factorAlternatives(['\\.beta\\.', '\\.realtime\\.', 'OPENAI_', 'O?x', '(?:a|b)c', 'ab|cd', 'abc'])).toBe('\\.(?:beta\\.|realtime\\.)|OPENAI_|O?x|(?:a|b)c|ab|cd|abc');
+    expect(new RegExp(factorAlternatives(['ab|cd', 'ax'])).test('cd')).toBe(true);
+  });
+});
+
+describe('collecting in slices', () => {
+  it('gives the same collection as reading every file in one go, for any slicing', () => {
+    const options = { paths: [path.join(REPO, 'fixtures')], cwd: REPO };
+    const whole = collect(options);
+    const discovered = discoverFiles(options);
+    for (const size of [1, 7, 64]) {
+      const shards = [];
+      for (let i = 0; i < discovered.files.length; i += size) shards.push(collectShard(discovered.root, discovered.files.slice(i, i + size)));
+      const merged = mergeShards(discovered, shards, 0);
+      expect({ ...merged, phases: whole.phases }).toEqual(whole);
+    }
+    expect(whole.candidates.length).toBeGreaterThan(20);
+  });
+});
+
+describe('parent pointers', () => {
+  const describeParents = (sf: ts.SourceFile): string[] => {
+    const out: string[] = [];
+    const sig = (n: ts.Node | undefined) => (n ? `${n.kind}@${n.pos}-${n.end}` : '-');
+    const visit = (node: ts.Node, inDoc: boolean): void => {
+      out.push(`${sig(node)}<${sig(node.parent)}`);
+      if (!inDoc) for (const doc of (node as { jsDoc?: ts.Node[] }).jsDoc ?? []) visit(doc, true);
+      ts.forEachChild(node, (child) => visit(child, inDoc));
+    };
+    visit(sf, false);
+    return out;
+  };
+
+  it('are those the compiler sets, JSDoc comments included', () => {
+    const extra = {
+      'jsdoc.js': '/** @param {import("openai").OpenAI} c @returns {Promise<{a: string}>} */\nfunction f(c) { return c; }\n/** @type {Array<number>} */ const x = [];\nclass A { /** @see {@link f} */ m() {} }\n',
+      'long.ts': `const s = ${Array.from({ length: 3000 }, (_, i) => `'${i}'`).join(' + ')};\n`,
+    };
+    const inputs = [...FIXTURE_FILES.map((f) => [f, readFileSync(f, 'utf8')] as const), ...Object.entries(extra).map(([f, t]) => [path.join(REPO, f), t] as const)];
+    for (const [file, text] of inputs) {
+      const theirs = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+      const ours = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+      setParents(ours);
+      expect(describeParents(ours), file).toEqual(describeParents(theirs));
+    }
+  });
+});
