@@ -91,6 +91,8 @@ export async function analyzeFiles(
   last = performance.now();
   let typesMs = 0;
   if (options.types && sites.some((s) => s.kind === 'call' && s.confidence === 'likely')) {
+    // ts-morph, which the checker runs on, from its code cache as well (a scan preloads only the parser).
+    (await import('./typescript/compiler-cache.js')).preloadCompiler();
     const { checkLikelyCalls } = await import('./typescript/typecheck.js');
     const verdicts = checkLikelyCalls(root, files);
     for (const file of files) {

@@ -189,6 +189,6 @@ function earlyParsing() {
  */
 async function loadAnalyzer(): Promise<AnalyzerModule> {
   const { preloadCompiler } = await import('../analysis/typescript/compiler-cache.js');
-  preloadCompiler();
+  preloadCompiler(undefined, { parserOnly: true });
   return import('../analysis/analyze-files.js');
 }

@@ -41,17 +41,20 @@ function cacheFileFor(dir: string, file: string): string {
 
 /**
  * Compiles and runs the compiler bundles with the code cache in `dir` (when there is one for this V8),
- * before anything imports ts-morph. Idempotent; does nothing once ts-morph is loaded some other way.
+ * before anything imports them. `parserOnly` stops after the TypeScript compiler itself, which is all a scan
+ * parses with (compiler.js): ts-morph's own bundles are needed only by the type checker, which calls this
+ * again first. Idempotent; does nothing for a bundle loaded some other way (nor for those after it).
  */
-export function preloadCompiler(dir: string | null = defaultCacheDir(), options: { requireCache?: boolean } = {}): CompilerLoad {
-  if (loaded) return outcome;
-  const files = BUNDLES.map((b) => require.resolve(b));
-  if (files.some((f) => require.cache[f])) return outcome;
-  if (!dir || (options.requireCache !== false && !files.every((f) => existsSync(cacheFileFor(dir, f))))) return outcome;
-  const done: Loaded[] = [];
-  let rejected = false;
+export function preloadCompiler(dir: string | null = defaultCacheDir(), options: { requireCache?: boolean; parserOnly?: boolean } = {}): CompilerLoad {
+  const files = BUNDLES.slice(0, options.parserOnly ? 1 : BUNDLES.length).map((b) => require.resolve(b));
+  const done = loaded ?? [];
+  const todo = files.filter((f) => !done.some((l) => l.file === f));
+  if (todo.length === 0) return outcome;
+  if (todo.some((f) => require.cache[f])) return outcome;
+  if (!dir || (options.requireCache !== false && !todo.every((f) => existsSync(cacheFileFor(dir, f))))) return outcome;
+  let rejected = outcome === 'rejected';
   try {
-    for (const file of files) {
+    for (const file of todo) {
       const source = readFileSync(file, 'utf8');
       let cachedData: Buffer | undefined;
       try {
@@ -72,7 +75,8 @@ export function preloadCompiler(dir: string | null = defaultCacheDir(), options:
     }
   } catch {
     // Leave nothing half-initialised in the module cache: the ordinary import then loads the bundles afresh.
-    for (const file of files) delete require.cache[file];
+    for (const file of todo) delete require.cache[file];
+    done.splice(0, done.length, ...done.filter((l) => !todo.includes(l.file)));
     return outcome;
   }
   loaded = done;
@@ -82,7 +86,7 @@ export function preloadCompiler(dir: string | null = defaultCacheDir(), options:
 
 /** Writes the code cache of the bundles loaded by `preloadCompiler(dir, { requireCache: false })` (the build). */
 export function writeCompilerCache(dir: string): string[] {
-  if (!loaded) throw new Error('preloadCompiler did not load the compiler bundles');
+  if (!loaded || loaded.length < BUNDLES.length) throw new Error('preloadCompiler did not load the compiler bundles');
   mkdirSync(dir, { recursive: true });
   return loaded.map(({ file, script }) => {
     const out = cacheFileFor(dir, file);
