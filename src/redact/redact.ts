@@ -88,9 +88,11 @@ function entropy(text: string): number {
  * characters with letters and digits and high entropy). Model ids, paths and hashes in hex do not qualify.
  */
 export function looksLikeKey(value: string): boolean {
-  for (const rule of [...BUILTIN_RULES, ...templateRules]) {
-    rule.regex.lastIndex = 0;
-    if (rule.regex.test(value)) return true;
+  for (const rules of [BUILTIN_RULES, templateRules]) {
+    for (const rule of rules) {
+      rule.regex.lastIndex = 0;
+      if (rule.regex.test(value)) return true;
+    }
   }
   return value.split(/[-_./:]/).some((part) => part.length >= 20 && /\d/.test(part) && /[A-Za-z]/.test(part) && entropy(part) >= 4.2);
 }
@@ -107,7 +109,13 @@ export function redact(text: string): string {
   out = out.replace(QUOTED_AFTER_NAME, (match, head: string, quote: string, value: string) =>
     isReference(value) ? match : `${head}${quote}${MASK}${quote}`);
   out = out.replace(BARE_AFTER_NAME, (match, head: string, value: string) => (isReference(value) ? match : `${head}${MASK}`));
-  out = out.replace(TOKEN, (match) => (looksLikeKey(match) ? MASK : match));
+  // A report repeats the same long tokens (paths, ids) many times: each is judged once.
+  const judged = new Map<string, boolean>();
+  out = out.replace(TOKEN, (match) => {
+    let key = judged.get(match);
+    if (key === undefined) judged.set(match, (key = looksLikeKey(match)));
+    return key ? MASK : match;
+  });
   return out;
 }
 

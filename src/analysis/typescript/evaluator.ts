@@ -89,7 +89,8 @@ export class Evaluator {
   private readonly exportMemo = new Map<string, Memo>();
   private readonly active = new Set<ts.Node | string>();
   /** Files each computation in progress read, innermost last (see `track`). */
-  private readonly collectors: Array<Set<string>> = [];
+  /** A slot stays null until the computation reads another file: most never do, and need no Set. */
+  private readonly collectors: Array<Set<string> | null> = [];
 
   constructor(
     private readonly parser: Parser,
@@ -178,18 +179,22 @@ export class Evaluator {
    * it followed, and the tsconfig files that resolved them). The scan cache keys each file's sites on these.
    */
   track<T>(work: () => T): { result: T; deps: Set<string> } {
-    const deps = new Set<string>();
-    this.collectors.push(deps);
+    this.collectors.push(null);
+    let result: T;
+    let deps: Set<string> | null;
     try {
-      return { result: work(), deps };
+      result = work();
     } finally {
-      this.collectors.pop();
+      deps = this.collectors.pop()!;
     }
+    return { result, deps: deps ?? new Set() };
   }
 
   private note(files: Iterable<string>): void {
-    const current = this.collectors[this.collectors.length - 1];
-    if (current) for (const file of files) current.add(file);
+    const top = this.collectors.length - 1;
+    if (top < 0) return;
+    const current = this.collectors[top] ?? (this.collectors[top] = new Set());
+    for (const file of files) current.add(file);
   }
 
   /** A memoised value also hands its dependencies to whoever reads it. */
@@ -198,8 +203,8 @@ export class Evaluator {
     return memo.value;
   }
 
-  private remember<K>(map: Map<K, Memo>, key: K, value: Value, deps: Set<string>): Memo {
-    const memo: Memo = { value, deps: deps.size > 0 ? [...deps] : NO_DEPS };
+  private remember<K>(map: Map<K, Memo>, key: K, value: Value, deps: Set<string> | null): Memo {
+    const memo: Memo = { value, deps: deps && deps.size > 0 ? [...deps] : NO_DEPS };
     map.set(key, memo);
     return memo;
   }
@@ -234,7 +239,15 @@ export class Evaluator {
     if (cached) return this.replay(cached);
     if (this.active.has(key) || depth > MAX_DEPTH) return UNKNOWN;
     this.active.add(key);
-    const { result: value, deps } = this.track(compute);
+    // `track`, without its result object and Set: this runs for every expression the detectors look at.
+    this.collectors.push(null);
+    let value: Value;
+    let deps: Set<string> | null;
+    try {
+      value = compute();
+    } finally {
+      deps = this.collectors.pop()!;
+    }
     this.active.delete(key);
     return this.replay(this.remember(this.memo, key, value, deps));
   }
