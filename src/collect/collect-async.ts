@@ -14,9 +14,10 @@ const THREADS = 2;
 const resourceLimits = { maxYoungGenerationSizeMb: 2 };
 
 /**
- * Starts collecting files. From the built package it runs on two worker threads: one discovers the files,
- * then both read and prefilter slices of them in turn, so that reading overlaps with the main thread loading
- * and running the TypeScript parser (see README "Performance"), and the reading itself takes both cores.
+ * Starts collecting files. From the built package it runs on two worker threads: one walks the tree while
+ * the other reads and prefilters the files found so far, then both read (worker.ts), so that reading
+ * overlaps with the walk and with the main thread loading and running the TypeScript parser (see README
+ * "Performance"), and takes both cores.
  * `onCandidate` sees each (non-weak) candidate as it is found, in no particular order, so that parsing can
  * start before the last file is read. Under a TypeScript test runner, and where workers fail to start, it
  * runs inline (then `onCandidate` is not called). The result is the same either way.
@@ -63,7 +64,7 @@ export function startCollect(options: CollectOptions, onCandidate?: (candidate: 
         switch (message.type) {
           case 'discovered':
             discovered = message.discovered;
-            chunks = Math.ceil(discovered.files.length / CHUNK_FILES);
+            chunks = message.chunks;
             readingStarted = performance.now();
             break;
           case 'candidate': {
@@ -89,7 +90,7 @@ export function startCollect(options: CollectOptions, onCandidate?: (candidate: 
 }
 
 export type WorkerMessage =
-  | { type: 'discovered'; discovered: Discovered }
+  | { type: 'discovered'; discovered: Discovered; chunks: number }
   | { type: 'candidate'; chunk: number; candidate: Candidate }
   | { type: 'shard'; chunk: number; shard: Shard }
   | { type: 'error'; known: boolean; name: string; message: string; hint?: string };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../util/path.js';
-import { discover } from './discover.js';
+import { discover, type OnFile } from './discover.js';
 import { decode } from './encoding.js';
 import { enabledWeakSources, isCandidate, weakMatches } from './prefilter.js';
 import type { SkippedFile } from '../scan/sites.js';
@@ -66,9 +66,9 @@ export interface Discovered {
   discoverMs: number;
 }
 
-export function discoverFiles(options: CollectOptions): Discovered {
+export function discoverFiles(options: CollectOptions, onFile?: OnFile): Discovered {
   const started = performance.now();
-  const { root, files, envFiles, special } = discover(options);
+  const { root, files, envFiles, special } = discover(options, onFile);
   return { root, files, envFiles, special, discoverMs: Math.round(performance.now() - started) };
 }
 
@@ -134,28 +134,33 @@ export function collectShard(root: string, files: readonly string[], onCandidate
   return { candidates, maybe, enabled: [...enabled], skipped, markers };
 }
 
-/** The shards of consecutive slices of `discovered.files`, in order, as one collection. */
+/**
+ * The shards of slices of `discovered.files` (in any order: the reading threads start on files as the walk
+ * finds them) as one collection, in file order as if read in one go.
+ */
 export function mergeShards(discovered: Discovered, shards: readonly Shard[], prefilterMs: number): Collected {
   const { root, files } = discovered;
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
   const relOf = (file: string) => toPosix(file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(root, file));
-  const skipped: SkippedFile[] = discovered.special.map((file) => ({ file: relOf(file), reason: 'not a regular file (a FIFO, socket or device): not read' }));
+  const order = new Map(files.map((f, i) => [f, i]));
+  const byRel = new Map(files.map((f, i) => [relOf(f), i]));
+  const inFileOrder = <T>(items: T[], indexOf: (item: T) => number): T[] => {
+    for (let i = 1; i < items.length; i++) if (indexOf(items[i - 1]!) > indexOf(items[i]!)) return items.sort((a, b) => indexOf(a) - indexOf(b));
+    return items;
+  };
+  const special = discovered.special.map((file) => ({ file: relOf(file), reason: 'not a regular file (a FIFO, socket or device): not read' }));
+  const skipped: SkippedFile[] = [...special, ...inFileOrder(shards.flatMap((s) => s.skipped), (s) => byRel.get(s.file)!)];
   const candidates = shards.flatMap((s) => s.candidates);
   const enabled = new Set(shards.flatMap((s) => s.enabled));
-  for (const shard of shards) skipped.push(...shard.skipped);
   // Files that name only a weak module (`ai`) count once some file names that source's own modules.
-  const kept = shards.flatMap((s) => s.maybe).filter((m) => m.weak.some((i) => enabled.has(i))).map((m) => m.candidate);
-  if (kept.length > 0) {
-    const order = new Map(files.map((f, i) => [f, i]));
-    candidates.push(...kept);
-    candidates.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  }
+  candidates.push(...shards.flatMap((s) => s.maybe).filter((m) => m.weak.some((i) => enabled.has(i))).map((m) => m.candidate));
   return {
     root,
     filesScanned: files.length,
-    candidates,
+    candidates: inFileOrder(candidates, (c) => order.get(c.file)!),
     skipped,
-    markers: shards.flatMap((s) => s.markers),
+    // A stable sort: a file's markers stay in line order.
+    markers: inFileOrder(shards.flatMap((s) => s.markers), (m) => byRel.get(m.file)!),
     envFiles: discovered.envFiles.map((file) => ({ file, rel: relOf(file) })),
     phases: { discover: discovered.discoverMs, prefilter: prefilterMs },
   };

@@ -32,6 +32,9 @@ export interface DiscoverOptions {
   globBase?: string;
 }
 
+/** Called with each source file as the walk finds it (once each, in walk order, not sorted). */
+export type OnFile = (file: string) => void;
+
 export interface Discovery {
   /** Absolute path that reported file paths are relative to. */
   root: string;
@@ -54,7 +57,7 @@ interface IgnoreLayer {
  * between the git top level and the scanned folder) and .git/info/exclude. Symbolic links are not followed,
  * as git and ripgrep do not follow them: that also rules out symlink loops.
  */
-export function discover(options: DiscoverOptions): Discovery {
+export function discover(options: DiscoverOptions, onFile?: OnFile): Discovery {
   const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(options.cwd, p));
   for (const target of targets) {
     if (!existsSync(target)) throw new UsageError(`path not found: ${target}`);
@@ -65,7 +68,13 @@ export function discover(options: DiscoverOptions): Discovery {
   const files = new Set<string>();
   const envFiles = new Set<string>();
   const special: string[] = [];
-  const add = (file: string) => (isSourceFile(path.basename(file)) ? files : envFiles).add(file);
+  const add = (file: string) => {
+    if (!isSourceFile(path.basename(file))) envFiles.add(file);
+    else if (!files.has(file)) {
+      files.add(file);
+      onFile?.(file);
+    }
+  };
 
   const hasFilters = Boolean(options.include?.length || options.exclude?.length);
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;

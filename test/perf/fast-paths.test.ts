@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect, collectShard, discoverFiles, mergeShards } from '../../src/collect/collect.js';
 import { candidateAlternatives, factorAlternatives } from '../../src/collect/prefilter.js';
 import { scriptKindOf, setParents, ts } from '../../src/analysis/typescript/parse.js';
 import { REPO } from '../helpers/exec.js';
+import { copyFixture, removeDir } from '../helpers/testdir.js';
 
 /**
  * The scan's fast paths (issue 14) must give exactly what the plain versions give: the same candidates from
@@ -40,17 +41,34 @@ describe('factored prefilter', () => {
 });
 
 describe('collecting in slices', () => {
-  it('gives the same collection as reading every file in one go, for any slicing', () => {
-    const options = { paths: [path.join(REPO, 'fixtures')], cwd: REPO };
+  it('gives the same collection as reading every file in one go, for any slicing, in any order', () => {
+    const dir = copyFixture(path.join(REPO, 'fixtures'));
+    // What collecting records besides candidates: markers (two in one file), unreadable encodings, deep
+    // nesting, and files that count only because another names the AI SDK's OpenAI provider.
+    for (let i = 0; i < 5; i++) writeFileSync(path.join(dir, `marked-${i}.ts`), `// TODO(qianyi): one\nconst a = ${i};\n// TODO(qianyi): two\n`);
+    writeFileSync(path.join(dir, 'gbk.ts'), Buffer.concat([Buffer.from("import OpenAI from 'openai';\n// "), Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), Buffer.from('\n')]));
+    writeFileSync(path.join(dir, 'deep.ts'), `import OpenAI from 'openai';\nconst x = ${'['.repeat(600)}${']'.repeat(600)};\n`);
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `route-${i}.ts`), "import { generateText } from 'ai';\n");
+    writeFileSync(path.join(dir, 'zz-provider.ts'), "import { openai } from '@ai-sdk/openai';\nexport const model = openai('gpt-4o');\n");
+    const options = { paths: [dir], cwd: REPO };
     const whole = collect(options);
-    const discovered = discoverFiles(options);
-    for (const size of [1, 7, 64]) {
-      const shards = [];
-      for (let i = 0; i < discovered.files.length; i += size) shards.push(collectShard(discovered.root, discovered.files.slice(i, i + size)));
-      const merged = mergeShards(discovered, shards, 0);
-      expect({ ...merged, phases: whole.phases }).toEqual(whole);
+    const walked: string[] = [];
+    const discovered = discoverFiles(options, (file) => walked.push(file));
+    expect([...walked].sort()).toEqual(discovered.files);
+    // The walk's own order (what the reading threads get), the sorted order, and both reversed.
+    for (const files of [walked, discovered.files, [...walked].reverse(), [...discovered.files].reverse()]) {
+      for (const size of [1, 7, 64]) {
+        const shards = [];
+        for (let i = 0; i < files.length; i += size) shards.push(collectShard(discovered.root, files.slice(i, i + size)));
+        const merged = mergeShards(discovered, shards.reverse(), 0);
+        expect({ ...merged, phases: whole.phases }).toEqual(whole);
+      }
     }
     expect(whole.candidates.length).toBeGreaterThan(20);
+    expect(whole.markers.length).toBeGreaterThanOrEqual(10);
+    expect(whole.skipped.map((s) => s.file)).toEqual(expect.arrayContaining(['gbk.ts', 'deep.ts']));
+    expect(whole.candidates.map((c) => c.rel)).toEqual(expect.arrayContaining(['route-0.ts', 'route-2.ts']));
+    removeDir(dir);
   });
 });
 
@@ -58,12 +76,18 @@ describe('parent pointers', () => {
   const describeParents = (sf: ts.SourceFile): string[] => {
     const out: string[] = [];
     const sig = (n: ts.Node | undefined) => (n ? `${n.kind}@${n.pos}-${n.end}` : '-');
-    const visit = (node: ts.Node, inDoc: boolean): void => {
+    // Without recursion: long.ts is deeper than the stack.
+    const stack: Array<[ts.Node, boolean]> = [[sf, false]];
+    while (stack.length > 0) {
+      const [node, inDoc] = stack.pop()!;
       out.push(`${sig(node)}<${sig(node.parent)}`);
-      if (!inDoc) for (const doc of (node as { jsDoc?: ts.Node[] }).jsDoc ?? []) visit(doc, true);
-      ts.forEachChild(node, (child) => visit(child, inDoc));
-    };
-    visit(sf, false);
+      const children: Array<[ts.Node, boolean]> = [];
+      if (!inDoc) for (const doc of (node as { jsDoc?: ts.Node[] }).jsDoc ?? []) children.push([doc, true]);
+      ts.forEachChild(node, (child) => {
+        children.push([child, inDoc]);
+      });
+      stack.push(...children.reverse());
+    }
     return out;
   };
 
