@@ -84,6 +84,11 @@ export interface DecideOptions {
    * may read OPENAI_API_KEY / OPENAI_BASE_URL too, so such a read outside an openai client is not renamed.
    */
   otherSources?: readonly Sdk[];
+  /**
+   * Clients the user keeps as they are (`// qianyi-ignore: <reason>` above them): never re-pointed, so their
+   * calls' models and keys are not changed either (an acknowledged client must not end up in a mixed request).
+   */
+  kept?: ReadonlySet<string>;
 }
 
 const SEVERITY: Record<Verdict, number> = { ok: 0, caveat: 1, blocked: 2 };
@@ -291,6 +296,7 @@ class Decider {
 
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
   repointed(client: Site, index: SiteIndex): boolean {
+    if (this.options.kept?.has(client.id)) return false;
     return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
   }
 
@@ -312,7 +318,7 @@ class Decider {
 
   /** Decisions about the whole project depend on the provider and the model map only: memoized on the index. */
   private memoKey(): string {
-    return `${this.t.id} ${JSON.stringify(this.options.models ?? {})}`;
+    return `${this.t.id} ${JSON.stringify(this.options.models ?? {})} ${[...(this.options.kept ?? [])].sort().join(' ')}`;
   }
 
   /**
@@ -455,6 +461,9 @@ class Decider {
     }
     const client = site.clientSite ? index.ids.get(site.clientSite) : undefined;
     if (client && talksToOpenAi(client) && !this.repointed(client, index)) {
+      if (this.options.kept?.has(client.id)) {
+        return [step('ok', 'api', 'none', `${api} goes through a client kept as it is (qianyi-ignore): the call stays with it.`)];
+      }
       if (!this.unserved(client, index)) {
         return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
       }

@@ -114,4 +114,15 @@ describe('the policy: what the migration may touch', () => {
     expect(on(literal, [kept, moved, literal, reads])).toEqual([['caveat', 'mark', 'manual']]);
     expect(on(literal, [kept, literal, reads])).toEqual([['ok', 'none', null]]);
   });
+  it('a client the user keeps (qianyi-ignore) is not re-pointed, and its calls and models stay OpenAI\'s', () => {
+    const client = site('client', { id: 'a.ts:1:1:client', name: 'OpenAI', options: [] });
+    const literal = site('model', { id: 'b.ts:1:1:model', model: 'gpt-4o' });
+    const call = site('call', { id: 'b.ts:2:1:call', api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'elsewhere', modelSite: literal.id, clientSite: client.id });
+    const all = [client, literal, call];
+    const kept = { kept: new Set([client.id]) };
+    const on = (s: Site, options = {}) => decide(s, deepseek, options, all).steps.map((x) => [x.verdict, x.action, bucketOf(x)]);
+    expect(on(literal)).toEqual([['ok', 'map-model', 'migrated']]);
+    expect(on(literal, kept)).toEqual([['ok', 'none', null]]);
+    expect(on(call, kept)).toEqual([['ok', 'none', null]]);
+  });
 });
