@@ -126,6 +126,7 @@ class SiteIndex {
   readonly callsOf = new Map<string, Site[]>();
   readonly ids = new Map<string, Site>();
   readonly clients: Site[] = [];
+  calls = 0;
   /** Per provider and model map: does the migration re-point the project's clients (see `untracedRepointed`). */
   readonly untraced = new Map<string, 'yes' | 'no' | 'unsure'>();
   /** Per provider, model map and client: the client stays on OpenAI (see `unserved`). */
@@ -135,6 +136,7 @@ class SiteIndex {
     for (const s of sites) {
       this.ids.set(s.id, s);
       if (s.kind === 'client') this.clients.push(s);
+      if (s.kind === 'call') this.calls++;
       push(this.byFile, s.file, s);
       if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
       if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
@@ -400,6 +402,12 @@ class Decider {
     }
     // A key or URL read away from any client: renamed only next to a client this run re-points.
     if (credential && !enclosing && !within.some((c) => c.kind === 'client' && this.repointed(c, index))) {
+      if (index.clients.length === 0 && index.calls === 0) {
+        // No client or request anywhere (a hand-written proxy qianyi cannot follow): the app is not migrated.
+        const url = regionBaseUrl(t, this.options.region);
+        return [step('caveat', 'env', 'mark', `${name} is read, but qianyi finds no OpenAI client or request in this project that it goes to, so it is left as it is: wherever it is sent to OpenAI, switch it and the URL to ${p} together.`,
+          `${name} is read here, but qianyi finds no OpenAI request it goes to: wherever it is sent, switch it and the URL to ${p} together (${t.apiKey.env}, ${url})`)];
+      }
       return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);

@@ -65,7 +65,11 @@ describe('the policy: what the migration may touch', () => {
     const read = site('env', { name: 'OPENAI_API_KEY' });
     expect(actions(read, [client, read])).toEqual([['ok', 'rename-env', 'migrated']]);
     // Away from any client this run re-points (a presence check, a key handed elsewhere): left as it is.
-    expect(actions(read)).toEqual([['ok', 'none', null]]);
+    const elsewhere = site('call', { id: 'b.ts:1:1:call', file: 'b.ts', api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'call' });
+    expect(actions(read, [read, elsewhere])).toEqual([['ok', 'none', null]]);
+    // In a project where qianyi finds no client and no request at all (a hand-written proxy), it is manual work:
+    // the app is not migrated, and the summary must not say so.
+    expect(actions(read)).toEqual([['caveat', 'mark', 'manual']]);
   });
 
   it('a model written where this run edits nothing is manual work at the call', () => {
