@@ -3,7 +3,7 @@ import { unmigratedSources } from '../sources/labels.js';
 import { applyEdits, EditConflictError } from './edits.js';
 import { unifiedDiff } from './diff.js';
 import { firstSyntaxError, scriptKindOf, ts } from '../analysis/typescript/parse.js';
-import { planFile, type Bucket, type PlanItem } from './plan.js';
+import { acknowledgedClients, planFile, type Bucket, type PlanItem } from './plan.js';
 import { analyze, type Analysis, type Marker, type ScanOptions } from '../scan/scan.js';
 import type { SkippedFile } from '../scan/sites.js';
 import { apply, type AppliedRun } from './apply.js';
@@ -115,8 +115,11 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   };
   // Clients of sources this version leaves alone (LangChain, the AI SDK, raw fetch ...) may read the same env vars.
   const otherSources = unmigratedSources(analysis.sites);
+  const base = { template: options.template, region, models: options.models, sites: analysis.sites, otherSources };
+  // A client the user keeps (qianyi-ignore) keeps its calls as they are, in every file.
+  const kept = new Set(analysis.files.flatMap((file) => acknowledgedClients(file, base, analysis.evaluator)));
   for (const file of analysis.files) {
-    const planned = planFile(file, { template: options.template, region, models: options.models, sites: analysis.sites, otherSources }, analysis.evaluator);
+    const planned = planFile(file, { ...base, kept }, analysis.evaluator);
     result.items.push(...planned.items);
     const edits = planned.items.filter((i) => i.bucket === 'migrated' || i.bucket === 'review').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
     if (planned.edits.length === 0) {

@@ -46,6 +46,8 @@ export interface PlanOptions {
    * OPENAI_* variables, so a key or base URL read outside an openai client is left as it is (never a mixed request).
    */
   otherSources?: readonly Sdk[];
+  /** Client sites of any file with a `qianyi-ignore: <reason>` above them (see `acknowledgedClients`). */
+  kept?: ReadonlySet<string>;
 }
 
 export interface FilePlan {
@@ -67,6 +69,11 @@ const AZURE_ONLY_OPTIONS = ['endpoint', 'apiVersion', 'deployment', 'azureADToke
  */
 export function planFile(file: AnalyzedFile, options: PlanOptions, evaluator: Evaluator): FilePlan {
   return new FilePlanner(file, options, evaluator).plan();
+}
+
+/** The client sites of a file that the user acknowledged (`// qianyi-ignore: <reason>` above): kept as they are. */
+export function acknowledgedClients(file: AnalyzedFile, options: PlanOptions, evaluator: Evaluator): string[] {
+  return new FilePlanner(file, options, evaluator).acknowledgedClients();
 }
 
 class FilePlanner {
@@ -98,10 +105,14 @@ class FilePlanner {
     this.provider = options.template.name.en;
   }
 
+  acknowledgedClients(): string[] {
+    return this.file.sites.filter((s) => s.kind === 'client' && this.ignoreReason(s) !== undefined).map((s) => s.id);
+  }
+
   plan(): FilePlan {
     const order = ['client', 'call', 'env', 'model', 'import'];
     const sites = [...this.file.sites].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.start - b.start);
-    const decideOptions = { models: this.options.models, region: this.options.region, otherSources: this.options.otherSources };
+    const decideOptions = { models: this.options.models, region: this.options.region, otherSources: this.options.otherSources, kept: this.options.kept };
     for (const site of sites) {
       if (this.isClaimed(site.start, site.end)) {
         this.insideClaimed(site, decideOptions);

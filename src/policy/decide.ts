@@ -84,6 +84,11 @@ export interface DecideOptions {
    * may read OPENAI_API_KEY / OPENAI_BASE_URL too, so such a read outside an openai client is not renamed.
    */
   otherSources?: readonly Sdk[];
+  /**
+   * Clients the user keeps as they are (`// qianyi-ignore: <reason>` above them): never re-pointed, so their
+   * calls' models and keys are not changed either (an acknowledged client must not end up in a mixed request).
+   */
+  kept?: ReadonlySet<string>;
 }
 
 const SEVERITY: Record<Verdict, number> = { ok: 0, caveat: 1, blocked: 2 };
@@ -120,10 +125,18 @@ class SiteIndex {
   readonly callers = new Map<string, Site[]>();
   readonly callsOf = new Map<string, Site[]>();
   readonly ids = new Map<string, Site>();
+  readonly clients: Site[] = [];
+  calls = 0;
+  /** Per provider and model map: does the migration re-point the project's clients (see `untracedRepointed`). */
+  readonly untraced = new Map<string, 'yes' | 'no' | 'unsure'>();
+  /** Per provider, model map and client: the client stays on OpenAI (see `unserved`). */
+  readonly unserved = new Map<string, boolean>();
 
   constructor(sites: readonly Site[]) {
     for (const s of sites) {
       this.ids.set(s.id, s);
+      if (s.kind === 'client') this.clients.push(s);
+      if (s.kind === 'call') this.calls++;
       push(this.byFile, s.file, s);
       if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
       if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
@@ -258,8 +271,14 @@ class Decider {
         `${site.keyFrom} must now hold a ${p} key: then set baseURL: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
     }
     if (this.unserved(site, index)) {
-      return [step('caveat', 'client', 'mark', `Every call of the ${name} client needs something ${p} does not serve, so the migration leaves it pointing at OpenAI.`,
-        `every call of this client needs something ${p} does not serve: it stays on OpenAI (see the calls' markers)`)];
+      const calls = index.callsOf.get(site.id) ?? [];
+      if (calls.every((c) => this.stuck(c))) {
+        return [step('caveat', 'client', 'mark', `Every call of the ${name} client needs something ${p} does not serve, so the migration leaves it pointing at OpenAI.`,
+          `every call of this client needs something ${p} does not serve: it stays on OpenAI (see the calls' markers)`)];
+      }
+      // The rest (Files, a model chosen at run time) proves nothing about the provider: it stays with them.
+      return [step('caveat', 'client', 'mark', `Some calls of the ${name} client need something ${p} does not serve, and none of the others is one the migration carries over whole, so it leaves the client pointing at OpenAI.`,
+        `some calls of this client need something ${p} does not serve and no other call moves whole: it stays on OpenAI (see the calls' markers)`)];
     }
     const steps: Step[] = [
       step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
@@ -279,17 +298,63 @@ class Decider {
 
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
   repointed(client: Site, index: SiteIndex): boolean {
+    if (this.options.kept?.has(client.id)) return false;
     return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
   }
 
-  /** Every traced call of the client needs an endpoint the provider lacks or has not confirmed. */
+  /**
+   * The client stays on OpenAI: some traced call of it cannot be carried over to the provider (see `stuck`) and
+   * no other call is one the migration carries over whole (a served endpoint with a model it maps). Calls that
+   * prove nothing either way (Files, a model chosen at run time) do not justify moving the rest.
+   */
   private unserved(client: Site, index: SiteIndex): boolean {
-    const calls = index.callsOf.get(client.id) ?? [];
-    return calls.length > 0 && calls.every((c) => {
-      const needs = c.api ? apiNeeds(c.api) : null;
-      const support = needs ? this.t.capabilities[needs.capability].support : 'yes';
-      return support === 'no' || support === 'unknown';
-    });
+    const key = `${this.memoKey()} ${client.id}`;
+    let answer = index.unserved.get(key);
+    if (answer === undefined) {
+      const calls = index.callsOf.get(client.id) ?? [];
+      answer = calls.some((c) => this.stuck(c)) && !calls.some((c) => this.carried(c));
+      index.unserved.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Decisions about the whole project depend on the provider and the model map only: memoized on the index. */
+  private memoKey(): string {
+    return `${this.t.id} ${JSON.stringify(this.options.models ?? {})} ${[...(this.options.kept ?? [])].sort().join(' ')}`;
+  }
+
+  /**
+   * A call the provider cannot take as the migration leaves it: an endpoint it lacks or has not confirmed, a
+   * batch (its input file names OpenAI models and paths, which qianyi does not rewrite), or a model with no
+   * counterpart there.
+   */
+  private stuck(call: Site): boolean {
+    const needs = call.api ? apiNeeds(call.api) : null;
+    if (!needs) return false;
+    const support = this.t.capabilities[needs.capability].support;
+    if (support === 'no' || support === 'unknown' || needs.capability === 'batches') return true;
+    return needs.modelKind !== null && call.model !== null && this.mapping(call.model).how === 'none';
+  }
+
+  /** A call that works on the provider once re-pointed: a served endpoint that takes a model the migration can name. */
+  private carried(call: Site): boolean {
+    const needs = call.api ? apiNeeds(call.api) : null;
+    return needs !== null && needs.modelKind !== null && call.model !== null && !this.stuck(call);
+  }
+
+  /**
+   * For a call whose client the analysis could not trace: whether the migration re-points it. Known when every
+   * openai client of the project is re-pointed (yes) or none is (no); `unsure` when it re-points some.
+   */
+  private untracedRepointed(index: SiteIndex): 'yes' | 'no' | 'unsure' {
+    const key = this.memoKey();
+    const known = index.untraced.get(key);
+    if (known) return known;
+    const clients = index.clients.filter((c) => isMigrated(c.sdk));
+    const moved = clients.filter((c) => this.repointed(c, index)).length;
+    const answer = clients.length === 0 || moved === clients.length ? 'yes' : moved === 0 ? 'no' : 'unsure';
+    index.untraced.set(key, answer);
+    return answer;
   }
 
   /** A key the migration may replace: OpenAI's env var, or the env var of the provider qianyi pointed it at. */
@@ -337,6 +402,12 @@ class Decider {
     }
     // A key or URL read away from any client: renamed only next to a client this run re-points.
     if (credential && !enclosing && !within.some((c) => c.kind === 'client' && this.repointed(c, index))) {
+      if (index.clients.length === 0 && index.calls === 0) {
+        // No client or request anywhere (a hand-written proxy qianyi cannot follow): the app is not migrated.
+        const url = regionBaseUrl(t, this.options.region);
+        return [step('caveat', 'env', 'mark', `${name} is read, but qianyi finds no OpenAI client or request in this project that it goes to, so it is left as it is: wherever it is sent to OpenAI, switch it and the URL to ${p} together.`,
+          `${name} is read here, but qianyi finds no OpenAI request it goes to: wherever it is sent, switch it and the URL to ${p} together (${t.apiKey.env}, ${url})`)];
+      }
       return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
@@ -397,8 +468,27 @@ class Decider {
       return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
     }
     const client = site.clientSite ? index.ids.get(site.clientSite) : undefined;
-    if (client && talksToOpenAi(client) && !this.repointed(client, index) && !this.unserved(client, index)) {
-      return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
+    if (client && talksToOpenAi(client) && !this.repointed(client, index)) {
+      if (this.options.kept?.has(client.id)) {
+        return [step('ok', 'api', 'none', `${api} goes through a client kept as it is (qianyi-ignore): the call stays with it.`)];
+      }
+      if (!this.unserved(client, index)) {
+        return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
+      }
+      if (!this.stuck(site)) {
+        return [step('ok', 'api', 'none', `${api} goes through a client that stays on OpenAI, because its other calls cannot move to ${p}: the call stays with it.`)];
+      }
+    }
+    if (!client && site.confidence === 'certain' && isMigrated(site.sdk)) {
+      // A call on a client passed in (a parameter, a field): it goes where the project's clients go.
+      const moves = this.untracedRepointed(index);
+      if (moves === 'no') {
+        return [step('ok', 'api', 'none', `${api} goes through a client the analysis cannot trace, and the migration re-points no client of this project: the call stays as it is.`)];
+      }
+      if (moves === 'unsure') {
+        return [step('caveat', 'api', 'mark', `${api} goes through a client the analysis cannot trace, and the migration re-points some clients of this project and leaves others, so the call is left as it is.`,
+          `this call's client could not be traced, and this migration re-points only some clients: if it goes through one moved to ${p}, give it a ${p} model and check its features`)];
+      }
     }
     if (site.confidence === 'likely') {
       const note = `this looks like an OpenAI ${api} call, but its client could not be traced to the openai package: check that it goes to ${p}`;
@@ -424,6 +514,11 @@ class Decider {
       if (support === 'partial') {
         steps.push(step('caveat', needs.capability, 'none', `${api} needs ${label}, which ${p} supports only partially${withNote(note)}.`,
           `${p} supports ${label} only partly: ${note ?? 'see its docs'}`));
+      }
+      if (needs.capability === 'batches' && /\.create$/.test(api)) {
+        // The request lines live in an uploaded file qianyi does not read: their models and paths are OpenAI's.
+        steps.push(step('caveat', 'batches', 'mark', `${api} runs the request lines of an uploaded file, which still name OpenAI models and paths: rewrite them for ${p}.`,
+          `the batch input file still holds OpenAI request lines: give each a ${p} model and ${p}'s path before running it on ${p}`));
       }
     }
     if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api, index));
@@ -621,9 +716,10 @@ class Decider {
     const p = this.p;
     if (site.model === null) return [step('ok', 'model', 'none', `This model site has no value to map for ${p}.`)];
     const callers = index.callers.get(site.id) ?? [];
+    const untraced = this.untracedRepointed(index);
     const migrated = callers.filter((c) => {
       const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
-      return talksToOpenAi(c) && c.confidence === 'certain' && (!client || this.repointed(client, index));
+      return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || untraced !== 'no');
     });
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
     if (enclosing && talksToOpenAi(enclosing) && enclosing.options !== null) {
@@ -636,6 +732,10 @@ class Decider {
       return [step('caveat', 'model', 'none',
         `Model literal ${site.model} is not traced to a call the migration re-points, so it is left as it is: if it reaches one, it must name a ${p} model.`,
         `model ids here are not traced to a call this migration re-points: left as they are (if one reaches such a call, make it a ${p} model)`)];
+    }
+    if (untraced === 'unsure' && callers.some((c) => !c.clientSite && c.confidence === 'certain' && isMigrated(c.sdk))) {
+      return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds a call whose client the analysis cannot trace, in a project where the migration re-points only some clients, so it is left as it is.`,
+        `${site.model} feeds a call whose client could not be traced: if that client moves to ${p}, make this a ${p} model`)];
     }
     if (migrated.length === 0) {
       return [step('ok', 'model', 'none', `Model literal ${site.model} feeds only calls the migration leaves as they are.`)];
