@@ -32,6 +32,8 @@ export interface PlanItem {
   because?: string;
   /** The code of this site is edited (not only given a comment): what `check` counts as still to migrate. */
   changes: boolean;
+  /** `--route`: the second provider this site was planned for (absent for the run's provider). */
+  provider?: string;
 }
 
 export interface PlanOptions {
@@ -538,6 +540,7 @@ class FilePlanner {
     const item: PlanItem = { file: site.file, line: site.line, column: site.column, api: site.api, siteId: site.id, bucket, reason, changes: planned > this.plannedAtLastItem };
     this.plannedAtLastItem = planned;
     if (because !== undefined) item.because = because;
+    if (this.t !== this.options.template) item.provider = this.t.id;
     this.items.push(item);
   }
 

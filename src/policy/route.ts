@@ -6,6 +6,7 @@
 import { UsageError } from '../errors.js';
 import { apiNeeds, CAPABILITY_LABELS } from '../sources/openai/capabilities.js';
 import { resolveProviderId } from '../templates/builtins.js';
+import { baseUrlEnv, regionBaseUrl } from './decide.js';
 import type { Template } from '../templates/schema.js';
 import type { Capability } from '../templates/vocabulary.js';
 
@@ -33,6 +34,10 @@ export interface RouteRecord {
   capability: RoutableCapability;
   provider: string;
   region: string;
+  /** The variables the second client reads: its key, and the base URL override. */
+  apiKeyEnv: string;
+  baseURLEnv: string;
+  baseURL: string;
 }
 
 export const ROUTE_USAGE = `--route takes <capability>=<provider>, e.g. --route embeddings=qwen (capabilities: ${ROUTABLE_CAPABILITIES.join(', ')})`;
@@ -85,7 +90,10 @@ export function routeForApi(api: string | null, routes: readonly Route[]): Route
 }
 
 export function routeRecords(routes: readonly Route[]): RouteRecord[] {
-  return routes.map((r) => ({ capability: r.capability, provider: r.template.id, region: r.region }));
+  return routes.map((r) => ({
+    capability: r.capability, provider: r.template.id, region: r.region,
+    apiKeyEnv: r.template.apiKey.env, baseURLEnv: baseUrlEnv(r.template), baseURL: regionBaseUrl(r.template, r.region),
+  }));
 }
 
 /** The `<capability>=<provider>` form of a route, as flags and the config file take it. */
