@@ -48,6 +48,7 @@ function migrationOptions(command: Command, verb: string): Command {
     .option('-p, --provider <id>', 'provider id or alias (see qianyi providers)')
     .option('--region <id>', "the provider's region, e.g. cn or intl (default: the template's)")
     .option('--model <from=to>', 'map an OpenAI model to a provider model, e.g. gpt-4o=glm-4.7 (repeatable)', collect)
+    .option('--route <capability=provider>', "send one capability's calls to a second provider through a client of its own, e.g. embeddings=qwen (repeatable; capabilities: embeddings, images, image_edits, audio_transcription, audio_translation, audio_speech, moderations)", collect)
     .option('--template <file>', 'add a provider template file, e.g. your own gateway (repeatable)', collect)
     .option('--config <file>', 'config file (default: qianyi.config.json or package.json "qianyi", found upwards to the git top level)')
     .option('--include <glob>', 'only migrate files matching this glob (repeatable)', collect)
@@ -66,7 +67,7 @@ migrationOptions(
   .option('--dry-run', 'print the diff and write nothing')
   .option('--force', 'run even when the git working tree has uncommitted changes')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
-  .addHelpText('after', examples('qianyi migrate', 'qianyi migrate . --provider zhipu --region cn --model gpt-4o=glm-4.7 --yes'))
+  .addHelpText('after', examples('qianyi migrate', 'qianyi migrate . --provider deepseek --route embeddings=qwen --model gpt-4o=deepseek-flash --yes'))
   .action(async (paths: string[], options) => {
     await preloadCompiler();
     const { migrateCommand } = await import('./commands/migrate.js');

@@ -19,6 +19,8 @@ export interface Config {
   /** Globs relative to the config file's folder (scan, migrate and check). */
   include?: string[];
   exclude?: string[];
+  /** `--route`: capability → second provider id, e.g. `{ "embeddings": "qwen" }`; applies to `provider` only, like `region`. */
+  routes?: Record<string, string>;
   /** Built-in provider ids that a user template may replace (`"override": ["zhipu"]`); refused otherwise. */
   override?: string[];
 }
@@ -107,7 +109,7 @@ function parseConfig(label: string, data: unknown): Config {
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('(top level)', 'expected an object');
   const record = data as Record<string, unknown>;
-  const known = new Set<string>([...STRING_KEYS, ...LIST_KEYS, 'models']);
+  const known = new Set<string>([...STRING_KEYS, ...LIST_KEYS, 'models', 'routes']);
   for (const key of Object.keys(record)) if (!known.has(key)) fail(key, `unknown field (known: ${[...known].join(', ')})`);
   for (const key of STRING_KEYS) {
     if (record[key] !== undefined && (typeof record[key] !== 'string' || record[key] === '')) fail(key, 'expected a non-empty string');
@@ -131,6 +133,16 @@ function parseConfig(label: string, data: unknown): Config {
     const problem = problemWith(id, ID);
     if (problem) fail(`override[${i}]`, problem);
   }
+  const routes = record.routes;
+  if (routes !== undefined) {
+    if (typeof routes !== 'object' || routes === null || Array.isArray(routes)) fail('routes', 'expected an object of "capability": "provider", e.g. { "embeddings": "qwen" }');
+    for (const [capability, provider] of Object.entries(routes as Record<string, unknown>)) {
+      // The capability is checked with the provider's templates (policy/route.ts); here only its shape.
+      const problem = /^[a-z_]{1,40}$/.test(capability) ? (typeof provider === 'string' ? problemWith(provider.toLowerCase(), ID) : 'expected a provider id') : 'expected a capability name such as embeddings';
+      if (problem) fail(`routes.${JSON.stringify(capability)}`, problem);
+    }
+    if (record.provider === undefined) fail('routes', 'routes belong to a provider: set "provider" too');
+  }
   const models = record.models;
   if (models !== undefined) {
     if (typeof models !== 'object' || models === null || Array.isArray(models)) fail('models', 'expected an object of "openai-model": "provider-model"');
@@ -140,6 +152,18 @@ function parseConfig(label: string, data: unknown): Config {
     }
   }
   return record as Config;
+}
+
+/**
+ * The `--route` values of a run: the flags; else the config's `routes` when the run's provider is the config's;
+ * else the routes of the last applied run recorded for this provider (so a second run and `check` after a
+ * routed migration keep the split). Empty when none.
+ */
+export function routeValues(flags: string[] | undefined, loaded: LoadedConfig, template: Template, templates: Template[], recorded: () => string[]): string[] {
+  if (flags && flags.length > 0) return flags;
+  const configProvider = loaded.config.provider ? resolveProviderId(loaded.config.provider, templates).id : undefined;
+  if (loaded.config.routes && configProvider === template.id) return Object.entries(loaded.config.routes).map(([c, p]) => `${c}=${p}`);
+  return recorded();
 }
 
 /** What is wrong with a `from → to` model pair, or null: both are model ids, and the target is no key. */

@@ -6,7 +6,9 @@ import { firstDirtyPath, someOutsideGit } from '../migrate/git.js';
 import { Journal, journalRootFor } from '../migrate/journal.js';
 import { plan, resultOf, type MigrateResult, type MigrationPlan } from '../migrate/migrate.js';
 import { analyze } from '../scan/scan.js';
-import { allTemplates, checkRegion, chooseTemplate, configRegion, loadConfig, parseModelOverrides, scopeGlobs } from '../options.js';
+import { allTemplates, checkRegion, chooseTemplate, configRegion, loadConfig, parseModelOverrides, routeValues, scopeGlobs } from '../options.js';
+import { parseRoutes, routeFlag, type Route } from '../policy/route.js';
+import { findJournal } from '../migrate/journal.js';
 import { writeErr, writeOut } from '../redact/output.js';
 import { migrationJson, migrationPretty, type MigrationView } from '../reporters/migration.js';
 import { stalenessWarnings } from '../templates/catalog.js';
@@ -18,6 +20,8 @@ export interface MigrateCommandOptions {
   provider?: string;
   region?: string;
   model?: string[];
+  /** `--route <capability>=<provider>` (repeatable). */
+  route?: string[];
   template?: string[];
   config?: string;
   yes?: boolean;
@@ -34,6 +38,8 @@ export interface PreparedRun {
   template: Template;
   region: string;
   models: Record<string, string>;
+  /** `--route`, the config's `routes`, or the routes of the last run recorded for this provider. */
+  routes: Route[];
   include?: string[];
   exclude?: string[];
   /** The folder include/exclude are relative to, when they come from the config file. */
@@ -53,16 +59,27 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
     throw new UsageError('check needs a provider: pass --provider <id>');
   }
   const models = parseModelOverrides(options.model, loaded.config);
+  const routes = parseRoutes(routeValues(options.route, loaded, template, templates, () => recordedRoutes(start, template.id)), template, templates);
   // Stale facts and retired or ending models, once per run of migrate and check (stderr).
   for (const line of stalenessWarnings([template], { overrides: models })) writeErr(`${line}\n`);
   return {
     template,
     region: checkRegion(template, options.region ?? configRegion(loaded, template, templates)),
     models,
+    routes,
     ...scopeGlobs(options, loaded),
     types: options.types !== false,
     templates,
   };
+}
+
+/** The routes of the last applied run for this provider, named on stderr when they apply. */
+function recordedRoutes(start: string, provider: string): string[] {
+  const last = findJournal(start)?.runs().filter((r) => r.status === 'applied').pop();
+  if (!last || last.provider !== provider || !last.routes?.length) return [];
+  const values = last.routes.map(routeFlag);
+  writeErr(`qianyi: routes of run ${last.id}: ${values.map((v) => `--route ${v}`).join(' ')}\n`);
+  return values;
 }
 
 /** Scans once and plans once: the value the preview shows and `apply` writes. */
@@ -70,7 +87,7 @@ export async function planRun(paths: string[], run: PreparedRun, progressOn: boo
   const progress = await startProgress(`Scanning for OpenAI usage…`, { enabled: progressOn });
   try {
     const analysis = await analyze({ paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, globBase: run.globBase, types: run.types });
-    return plan(analysis, { template: run.template, region: run.region, models: run.models });
+    return plan(analysis, { template: run.template, region: run.region, models: run.models, routes: run.routes });
   } finally {
     progress.stop();
   }

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { listRuns, undoLast } from '../migrate/undo.js';
 import { warn } from './migrate.js';
 import { writeOut } from '../redact/output.js';
+import type { RouteRecord } from '../policy/route.js';
 
 export interface UndoCommandOptions {
   list?: boolean;
@@ -24,7 +25,8 @@ export async function undoCommand(target: string | undefined, options: UndoComma
     } else {
       writeOut(`Runs recorded in ${path.join(root!, '.qianyi')} (newest last):\n`);
       for (const run of runs) {
-        writeOut(`  ${run.id}  ${run.status.padEnd(7)}  ${run.command} → ${run.provider} (${run.region})  ${run.files.length} file${run.files.length === 1 ? '' : 's'}  ${run.startedAt}\n`);
+        const routes = (run.routes ?? []).map((r) => ` + ${r.capability} → ${r.provider}`).join('');
+        writeOut(`  ${run.id}  ${run.status.padEnd(7)}  ${run.command} → ${run.provider} (${run.region})${routes}  ${run.files.length} file${run.files.length === 1 ? '' : 's'}  ${run.startedAt}\n`);
       }
     }
     return 0;
@@ -42,7 +44,7 @@ export async function undoCommand(target: string | undefined, options: UndoComma
   return 0;
 }
 
-function summary(run: { id: string; status: string; command: string; provider: string; region: string; startedAt: string; finishedAt?: string; undoneAt?: string; files: Array<{ path: string }> }) {
+function summary(run: { id: string; status: string; command: string; provider: string; region: string; routes?: RouteRecord[]; startedAt: string; finishedAt?: string; undoneAt?: string; files: Array<{ path: string }> }) {
   const { id, status, command, provider, region, startedAt, finishedAt, undoneAt } = run;
-  return { id, status, command, provider, region, startedAt, ...(finishedAt ? { finishedAt } : {}), ...(undoneAt ? { undoneAt } : {}), files: run.files.map((f) => f.path) };
+  return { id, status, command, provider, region, ...(run.routes?.length ? { routes: run.routes } : {}), startedAt, ...(finishedAt ? { finishedAt } : {}), ...(undoneAt ? { undoneAt } : {}), files: run.files.map((f) => f.path) };
 }

@@ -12,6 +12,7 @@ import type { Site } from '../scan/sites.js';
 import { apiNeeds } from '../sources/openai/capabilities.js';
 import { mapModel } from '../sources/openai/models.js';
 import type { Template } from '../templates/schema.js';
+import { routeForApi, type Route } from '../policy/route.js';
 import { prepare, type MigrateCommandOptions } from './migrate.js';
 
 export interface VerifyCommandOptions extends MigrateCommandOptions {
@@ -48,6 +49,8 @@ export interface VerifyReport {
   baseURL: string;
   checks: VerifyCheck[];
   summary: { pass: number; fail: number; skipped: number; requests: number };
+  /** `--route`: the report of each second provider, for the calls sent to it (only when there are routes). */
+  routes?: Array<VerifyReport & { capability: string }>;
 }
 
 /** The call features verify probes; the others (n, logprobs, seed, ...) ride on the basic request. */
@@ -247,17 +250,49 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
   const prepared = await prepare(paths, options, 'migrate');
   if ('missing' in prepared) throw new UsageError('verify needs a provider: pass --provider <id>');
   const t = prepared.template;
-  const keyVar = [t.apiKey.env, ...t.apiKey.aliases].find((name) => process.env[name]);
-  const key = keyVar ? (process.env[keyVar] as string) : '';
-  if (!key) throw new UsageError(`no API key: set ${t.apiKey.env} to your ${t.name.en} key`);
-  const region = t.regions[prepared.region]!;
-  const baseURL = process.env[baseUrlEnv(t)] || region.baseURL;
-  // Responses may live on another base URL; the <ID>_BASE_URL variable, when set, wins for every protocol.
-  const responsesURL = process.env[baseUrlEnv(t)] || region.endpoints?.responses?.baseURL || region.baseURL;
+  // Every provider's key is checked before any request is sent: a missing one is one line naming its variable.
+  const target = (tt: Template, region: string) => {
+    const keyVar = [tt.apiKey.env, ...tt.apiKey.aliases].find((name) => process.env[name]);
+    const key = keyVar ? (process.env[keyVar] as string) : '';
+    if (!key) throw new UsageError(`no API key: set ${tt.apiKey.env} to your ${tt.name.en} key${tt === t ? '' : ' (for --route)'}`);
+    const r = tt.regions[region]!;
+    // Responses may live on another base URL; the <ID>_BASE_URL variable, when set, wins for every protocol.
+    const baseURL = process.env[baseUrlEnv(tt)] || r.baseURL;
+    return { template: tt, key, baseURL, responsesURL: process.env[baseUrlEnv(tt)] || r.endpoints?.responses?.baseURL || r.baseURL, maxRequests, timeoutMs };
+  };
+  const main = target(t, prepared.region);
+  const seconds = prepared.routes.map((r) => ({ route: r, run: target(r.template, r.region) }));
   const analysis = await analyze({ paths, cwd: process.cwd(), include: prepared.include, exclude: prepared.exclude, types: prepared.types });
-  const { combos, unprobed } = combinationsFor(analysis.sites, t, prepared.models);
-  const report = await runVerify(combos, unprobed, { template: t, baseURL, responsesURL, key, maxRequests, timeoutMs });
-  const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : verifyPretty(report);
-  process.stdout.write(redact(text, key));
-  return report.summary.fail > 0 ? 1 : 0;
+  const split = splitByProvider(analysis.sites, t, prepared.routes);
+  const { combos, unprobed } = combinationsFor(split.get(t) ?? [], t, prepared.models);
+  const report = await runVerify(combos, unprobed, main);
+  const keys = [main.key];
+  if (seconds.length > 0) {
+    report.routes = [];
+    for (const { route, run } of seconds) {
+      const c = combinationsFor(split.get(route.template) ?? [], route.template);
+      report.routes.push({ capability: route.capability, ...(await runVerify(c.combos, c.unprobed, run)) });
+      keys.push(run.key);
+    }
+  }
+  const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : [report, ...(report.routes ?? [])].map(verifyPretty).join('\n');
+  process.stdout.write(keys.reduce((out, key) => redact(out, key), text));
+  const failed = report.summary.fail + (report.routes ?? []).reduce((n, r) => n + r.summary.fail, 0);
+  return failed > 0 ? 1 : 0;
+}
+
+/**
+ * Which provider each call goes to: a client qianyi already pointed at one of the run's providers goes there
+ * (its base URL's host); otherwise a routed capability goes to its route, everything else to the run's provider.
+ */
+export function splitByProvider(sites: readonly Site[], primary: Template, routes: readonly Route[]): Map<Template, Site[]> {
+  const out = new Map<Template, Site[]>();
+  const hostOf = (tt: Template) => new Set(Object.values(tt.regions).map((r) => new URL(r.baseURL).hostname.toLowerCase()));
+  const all = [primary, ...routes.map((r) => r.template)].map((tt) => ({ tt, hosts: hostOf(tt) }));
+  for (const site of sites) {
+    const byHost = site.endpoint === 'provider' && site.host ? all.find((a) => a.hosts.has(site.host!.toLowerCase()))?.tt : undefined;
+    const to = byHost ?? routeForApi(site.api, routes)?.template ?? primary;
+    out.set(to, [...(out.get(to) ?? []), site]);
+  }
+  return out;
 }

@@ -63,6 +63,7 @@ function applyLocked(plan: MigrationPlan, changes: PlannedFile[], journal: Journ
     command: 'migrate',
     provider: plan.provider,
     region: plan.region,
+    ...(plan.routes.length > 0 ? { routes: plan.routes } : {}),
     startedAt: new Date().toISOString(),
     files: changes.map((c, i) => ({ path: journal.relative(c.file), before: c.sha256, after: sha256(after[i]!), original: originals[i]! })),
   };

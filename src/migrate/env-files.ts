@@ -43,8 +43,11 @@ export function planEnvFiles(files: Array<{ file: string; rel: string }>, keyEnv
   return { changes: changes.sort((a, b) => (a.rel < b.rel ? -1 : 1)), skipped };
 }
 
-function planEnvFile(before: string, keyEnv: string): { before: string; after: string; line: number } | undefined {
-  const match = OPENAI_KEY_LINE.exec(before);
+/** `keyEnv=` after the OPENAI_API_KEY line (or after the `anchor` variable's line, when given and present). */
+export function planEnvFile(before: string, keyEnv: string, anchor?: string): { before: string; after: string; line: number } | undefined {
+  if (!ENV_NAME.test(keyEnv) || (anchor !== undefined && !ENV_NAME.test(anchor))) throw new Error(`not an environment variable name: ${JSON.stringify(keyEnv)}`);
+  const anchored = anchor ? new RegExp(`^[ \\t]*(?:export[ \\t]+)?${anchor}[ \\t]*=.*$`, 'm').exec(before) : null;
+  const match = anchored ?? OPENAI_KEY_LINE.exec(before);
   if (!match || new RegExp(`^[ \\t]*(?:export[ \\t]+)?${keyEnv}[ \\t]*=`, 'm').test(before)) return undefined;
   const eol = eolOf(before);
   let lineEnd = match.index + match[0].length;

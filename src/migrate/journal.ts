@@ -2,6 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { QianyiError } from '../errors.js';
+import type { RouteRecord } from '../policy/route.js';
 import { toPosix } from '../util/path.js';
 import { excludeFromGit, gitTop, hashObjects, readBlobs } from './git.js';
 import { fsyncDir, removeQuietly, removeStaleTemps, sha256, writeAtomic } from './write.js';
@@ -40,6 +41,8 @@ export interface RunManifest {
   command: 'migrate';
   provider: string;
   region: string;
+  /** `--route`: the capabilities this run sent to a second provider (absent in runs without, and in older records). */
+  routes?: RouteRecord[];
   startedAt: string;
   finishedAt?: string;
   undoneAt?: string;

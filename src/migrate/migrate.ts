@@ -1,4 +1,6 @@
-import { planEnvFiles } from './env-files.js';
+import { planEnvFile, planEnvFiles } from './env-files.js';
+import { planRoutes } from './route.js';
+import { routeRecords, type Route, type RouteRecord } from '../policy/route.js';
 import { unmigratedSources } from '../sources/labels.js';
 import { applyEdits, EditConflictError } from './edits.js';
 import { unifiedDiff } from './diff.js';
@@ -27,6 +29,8 @@ export interface MigrateOptions extends ScanOptions {
   template: Template;
   region?: string;
   models?: Record<string, string>;
+  /** `--route`: capabilities whose calls go to a second provider. */
+  routes?: Route[];
   /** False for --dry-run and `check`: plan and diff, write nothing. */
   write: boolean;
 }
@@ -52,6 +56,8 @@ export interface PlannedFile {
 export interface MigrationPlan {
   provider: string;
   region: string;
+  /** `--route`: the capabilities sent to a second provider (empty without). */
+  routes: RouteRecord[];
   root: string;
   filesScanned: number;
   /** Code files that change. */
@@ -98,11 +104,14 @@ export interface MigrateResult {
  * Plans every analysed file for one provider: edits → new text → still parses? → diff. Pure: nothing is
  * written. A file whose edits conflict or whose result would not parse is kept as it is and reported.
  */
-export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string> }): MigrationPlan {
+export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string>; routes?: Route[] }): MigrationPlan {
   const region = options.region ?? options.template.defaultRegion;
+  const routes = options.routes ?? [];
+  const routing = planRoutes(analysis, routes, options.template);
   const result: MigrationPlan = {
     provider: options.template.id,
     region,
+    routes: routeRecords(routes),
     root: analysis.root,
     filesScanned: analysis.filesScanned,
     files: [],
@@ -119,7 +128,10 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   // A client the user keeps (qianyi-ignore) keeps its calls as they are, in every file.
   const kept = new Set(analysis.files.flatMap((file) => acknowledgedClients(file, base, analysis.evaluator)));
   for (const file of analysis.files) {
-    const planned = planFile(file, { ...base, kept }, analysis.evaluator);
+    const planned = planFile(file, { ...base, kept, routeOf: routing.of }, analysis.evaluator);
+    // The second clients of --route: declared next to the first, routed calls re-pointed to them.
+    planned.edits.push(...(routing.edits.get(file.file) ?? []));
+    planned.items.push(...(routing.items.get(file.file) ?? []));
     result.items.push(...planned.items);
     const edits = planned.items.filter((i) => i.bucket === 'migrated' || i.bucket === 'review').map(({ line, bucket, reason }) => ({ line, bucket, reason }));
     if (planned.edits.length === 0) {
@@ -159,8 +171,24 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   const keyEnv = options.template.apiKey.env;
   const env = planEnvFiles(analysis.envFiles, keyEnv);
   result.skipped.push(...env.skipped);
-  for (const change of env.changes) {
-    const edit = { line: change.line, bucket: 'migrated' as const, reason: `added ${keyEnv}= (empty: fill in your ${options.template.name.en} key)` };
+  type EnvEdit = { line: number; bucket: 'migrated'; reason: string };
+  const envChanges = new Map(env.changes.map((c) => [c.rel, { ...c, edits: [{ line: c.line, bucket: 'migrated', reason: `added ${keyEnv}= (empty: fill in your ${options.template.name.en} key)` }] as EnvEdit[] }]));
+  // A routed provider's key goes right after the first provider's, when some code of this plan reads it.
+  for (const t of routing.used) {
+    const reason = `added ${t.apiKey.env}= (empty: fill in your ${t.name.en} key, for --route)`;
+    for (const change of planEnvFiles(analysis.envFiles, t.apiKey.env).changes) {
+      const known = envChanges.get(change.rel);
+      if (!known) {
+        envChanges.set(change.rel, { ...change, edits: [{ line: change.line, bucket: 'migrated', reason }] });
+        continue;
+      }
+      const next = planEnvFile(known.after, t.apiKey.env, keyEnv);
+      if (!next) continue;
+      known.after = next.after;
+      known.edits.push({ line: next.line, bucket: 'migrated', reason });
+    }
+  }
+  for (const change of [...envChanges.values()].sort((x, y) => compare(x.rel, y.rel))) {
     result.envFiles.push({
       file: change.file,
       rel: change.rel,
@@ -169,7 +197,7 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
       after: change.after,
       diff: unifiedDiff(change.rel, change.before, change.after, true),
       // Reported on the file, not as a site item (as before).
-      edits: [edit],
+      edits: change.edits,
       items: [],
     });
   }

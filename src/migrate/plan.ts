@@ -11,6 +11,7 @@ import { commentText, literalBody, quoteAt, stringLiteral, type Quote } from './
 import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluator.js';
 import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket as StepBucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
+import type { SiteRoute } from './route.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -31,6 +32,8 @@ export interface PlanItem {
   because?: string;
   /** The code of this site is edited (not only given a comment): what `check` counts as still to migrate. */
   changes: boolean;
+  /** `--route`: the second provider this site was planned for (absent for the run's provider). */
+  provider?: string;
 }
 
 export interface PlanOptions {
@@ -48,6 +51,8 @@ export interface PlanOptions {
   otherSources?: readonly Sdk[];
   /** Client sites of any file with a `qianyi-ignore: <reason>` above them (see `acknowledgedClients`). */
   kept?: ReadonlySet<string>;
+  /** `--route`: the sites decided and planned for a second provider, or marked because their client cannot be reached (route.ts). */
+  routeOf?: (site: Site) => SiteRoute | undefined;
 }
 
 export interface FilePlan {
@@ -89,8 +94,10 @@ class FilePlanner {
   private readonly text: string;
   private readonly eol: string;
   private readonly quote: Quote;
-  private readonly t: Template;
-  private readonly provider: string;
+  /** The provider the current site is planned for: the run's, or a route's (set per site in `plan`). */
+  private t: Template;
+  private provider: string;
+  private region: string | undefined;
 
   constructor(
     private readonly file: AnalyzedFile,
@@ -103,6 +110,15 @@ class FilePlanner {
     this.quote = quoteOf(file.text);
     this.t = options.template;
     this.provider = options.template.name.en;
+    this.region = options.region;
+  }
+
+  /** Plans the next site for `route`'s provider, or for the run's when there is none. */
+  private use(route: SiteRoute | undefined): void {
+    const routed = route && 'route' in route ? route.route : undefined;
+    this.t = routed?.template ?? this.options.template;
+    this.provider = this.t.name.en;
+    this.region = routed ? routed.region : this.options.region;
   }
 
   acknowledgedClients(): string[] {
@@ -112,8 +128,11 @@ class FilePlanner {
   plan(): FilePlan {
     const order = ['client', 'call', 'env', 'model', 'import'];
     const sites = [...this.file.sites].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.start - b.start);
-    const decideOptions = { models: this.options.models, region: this.options.region, otherSources: this.options.otherSources, kept: this.options.kept };
     for (const site of sites) {
+      const route = this.options.routeOf?.(site);
+      this.use(route);
+      // A routed site is decided for its provider: its own models, never the run's --model overrides.
+      const decideOptions = { models: route && 'route' in route ? undefined : this.options.models, region: this.region, otherSources: this.options.otherSources, kept: this.options.kept };
       if (this.isClaimed(site.start, site.end)) {
         this.insideClaimed(site, decideOptions);
         continue;
@@ -124,6 +143,10 @@ class FilePlanner {
         continue;
       }
       const decision = decide(site, this.t, decideOptions, this.options.sites ?? this.file.sites);
+      if (route && 'mark' in route) {
+        const node = this.findAt(site.start, site.end);
+        if (node) this.manual(site, node, route.mark);
+      }
       if (!isMigrated(site.sdk)) this.notMigrated(site, decision);
       else if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
@@ -177,7 +200,7 @@ class FilePlanner {
     for (const step of decision.steps) if (step !== set && step.action !== 'remove-field') this.report(site, node, step);
     if (!set) return;
     const env = this.t.apiKey.env;
-    const url = regionBaseUrl(this.t, this.options.region);
+    const url = regionBaseUrl(this.t, this.region);
     const q = this.quote;
     const apiKey = `process.env.${env}`;
     const baseURL = `process.env.${baseUrlEnv(this.t)} ?? ${stringLiteral(url, q)}`;
@@ -528,6 +551,7 @@ class FilePlanner {
     const item: PlanItem = { file: site.file, line: site.line, column: site.column, api: site.api, siteId: site.id, bucket, reason, changes: planned > this.plannedAtLastItem };
     this.plannedAtLastItem = planned;
     if (because !== undefined) item.because = because;
+    if (this.t !== this.options.template) item.provider = this.t.id;
     this.items.push(item);
   }
 

@@ -30,13 +30,14 @@ export interface CheckView extends MigrationView {
 export function migrationJson(view: MigrationView | CheckView): string {
   const { result, dryRun, command } = view;
   const pick = (bucket: PlanItem['bucket']) =>
-    result.items.filter((i) => i.bucket === bucket).map(({ file, line, column, api, reason }) => ({ file, line, column, api, reason }));
+    result.items.filter((i) => i.bucket === bucket).map(({ file, line, column, api, reason, provider }) => ({ file, line, column, api, reason, ...(provider ? { provider } : {}) }));
   const doc = {
     tool: 'qianyi',
     version: VERSION,
     command,
     provider: result.provider,
     region: result.region,
+    routes: result.plan.routes,
     root: result.root,
     dryRun,
     files: result.files.map(({ file, status, edits, reason, diff }) => ({ file, status, edits, ...(reason ? { reason } : {}), ...(diff ? { diff } : {}) })),
@@ -98,6 +99,9 @@ export function migrationPretty(view: MigrationView, color: boolean): string {
   if (command === 'migrate' && !dryRun && s.changed > 0) {
     out.push('', c.bold('Next steps'));
     out.push(`  1. Set ${template.apiKey.env} to your ${template.name.en} API key (.env files got an empty ${template.apiKey.env}=). Keys: ${template.docs}`);
+    for (const r of result.plan.routes) {
+      out.push(`     --route ${r.capability}=${r.provider}: set ${r.apiKeyEnv} too (the ${r.capability} calls go to ${r.provider} at ${r.baseURL}; ${r.baseURLEnv} overrides it).`);
+    }
     out.push(`  2. Optional: ${baseUrlEnv(template)} overrides the base URL (another region, or a gateway).`);
     out.push(`  3. Work through the TODO(qianyi) items, then keep the migration honest in CI: ${checkCommandLine(view)}`);
   }
@@ -109,6 +113,7 @@ export function checkCommandLine({ result, paths, models }: MigrationView): stri
   const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const parts = ['qianyi', 'check', ...(paths ?? []).filter((p) => p !== '.').map(q), '--provider', result.provider, '--region', q(result.region)];
   for (const [from, to] of Object.entries(models ?? {})) parts.push('--model', q(`${from}=${to}`));
+  for (const r of result.plan.routes) parts.push('--route', q(`${r.capability}=${r.provider}`));
   return parts.join(' ');
 }
 
@@ -137,7 +142,9 @@ export function checkPretty(view: CheckView, options: { color: boolean; diff: bo
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const { result, template, outcome } = view;
   const out: string[] = [];
-  out.push(c.bold(`Checking the migration to ${template.name.en} (${template.id}, ${result.region}: ${template.regions[result.region]!.baseURL})`), '');
+  out.push(c.bold(`Checking the migration to ${template.name.en} (${template.id}, ${result.region}: ${template.regions[result.region]!.baseURL})`));
+  for (const r of result.plan.routes) out.push(c.bold(`  with ${r.capability} routed to ${r.provider} (${r.region}: ${r.baseURL})`));
+  out.push('');
   if (options.diff) {
     for (const file of result.files) if (file.diff) out.push(colorDiff(c, file.diff), '');
   }
@@ -153,7 +160,8 @@ export function checkPretty(view: CheckView, options: { color: boolean; diff: bo
   if (outcome.baselined.length > 0) out.push(c.dim(`${outcome.baselined.length} pending site${outcome.baselined.length === 1 ? ' is' : 's are'} in the baseline and not counted.`), '');
   for (const file of result.files.filter((f) => f.status === 'error')) out.push(`${c.red('error')}  ${file.file}  ${file.reason ?? ''}`);
   if (outcome.pending.some((p) => p.type === 'change')) {
-    out.push(c.dim(`Apply the changes with qianyi migrate --provider ${template.id}${options.diff ? '' : ' (see them with --diff)'}.`));
+    const routes = result.plan.routes.map((r) => ` --route ${r.capability}=${r.provider}`).join('');
+    out.push(c.dim(`Apply the changes with qianyi migrate --provider ${template.id}${routes}${options.diff ? '' : ' (see them with --diff)'}.`));
   }
   if (outcome.pending.some((p) => p.type === 'manual' || p.type === 'todo')) {
     out.push(c.dim('Rework what is marked TODO(qianyi), or keep it on purpose with "// qianyi-ignore: <reason>" above it.'));

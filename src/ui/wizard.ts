@@ -16,6 +16,8 @@ import { apiNeeds } from '../sources/openai/capabilities.js';
 import { mapModel, openaiModelKind } from '../sources/openai/models.js';
 import type { Template } from '../templates/schema.js';
 import { rankProviders, verdictsForSites } from '../policy/verdict.js';
+import { ROUTABLE_CAPABILITIES, routeForApi, serves, type Route } from '../policy/route.js';
+import { CAPABILITY_LABELS } from '../sources/openai/capabilities.js';
 import { costText, providerCost } from '../reporters/cost.js';
 import { useColor } from './color.js';
 import { startProgress } from './progress.js';
@@ -91,9 +93,39 @@ async function wizard(paths: string[], options: MigrateCommandOptions, templates
       })
     : template.defaultRegion;
 
-  // One question per OpenAI model in the code, the template's suggestion as the default.
+  // A capability the provider does not offer at all, used by some calls: offer a second provider for it (--route).
+  const routes: Route[] = [];
+  for (const capability of ROUTABLE_CAPABILITIES) {
+    if (template.capabilities[capability].support !== 'no') continue;
+    const using = calls.filter((s) => s.api && apiNeeds(s.api)?.capability === capability);
+    if (using.length === 0) continue;
+    // Full support first, then the ranking for this code.
+    const able = ranks.map((r) => byId.get(r.provider)!).filter((t) => t.id !== template.id && serves(t, capability))
+      .sort((a, b) => Number(b.capabilities[capability].support === 'yes') - Number(a.capabilities[capability].support === 'yes'));
+    if (able.length === 0) continue;
+    const label = CAPABILITY_LABELS[capability];
+    const chosen = await select({
+      message: `${template.name.en} does not offer ${label} (${using.length} call${using.length === 1 ? '' : 's'}). Send those calls to a second provider?`,
+      choices: [
+        { value: '', name: 'no: leave them as manual work (marked TODO(qianyi))' },
+        ...able.map((t) => ({
+          value: t.id,
+          name: `${t.name.en}${t.capabilities[capability].support === 'partial' ? '  (partly)' : ''}`,
+          description: `--route ${capability}=${t.id}: a client of its own, key in ${t.apiKey.env}${t.capabilities[capability].note ? `; ${t.capabilities[capability].note}` : ''}`,
+        })),
+      ],
+    });
+    if (chosen) routes.push({ capability, template: byId.get(chosen)!, region: byId.get(chosen)!.defaultRegion });
+  }
+
+  // One question per OpenAI model in the code, the template's suggestion as the default; a model only routed
+  // calls use takes the second provider's map (the questions are for the first provider's models).
   const models: Record<string, string> = {};
-  const found = [...new Set(analysis.sites.flatMap((s) => (s.model && openaiModelKind(s.model) ? [s.model] : [])))].sort();
+  const routedOnly = (id: string) => {
+    const users = calls.filter((s) => s.model === id);
+    return users.length > 0 && users.every((s) => routeForApi(s.api, routes));
+  };
+  const found = [...new Set(analysis.sites.flatMap((s) => (s.model && openaiModelKind(s.model) && !routedOnly(s.model) ? [s.model] : [])))].sort();
   if (found.length > 0) say(c.bold('Model mapping') + c.dim('  (Enter keeps the suggestion; type another id to override)'));
   for (const id of found) {
     const mapping = mapModel(template, id);
@@ -122,7 +154,7 @@ async function wizard(paths: string[], options: MigrateCommandOptions, templates
     dryRun = true;
   }
 
-  const planned = plan(analysis, { template, region, models });
+  const planned = plan(analysis, { template, region, models, routes });
   const changed = [...planned.files, ...planned.envFiles].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const skippedFiles: string[] = [];
   if (changed.length === 0) {
@@ -171,14 +203,14 @@ async function wizard(paths: string[], options: MigrateCommandOptions, templates
   say();
   const configTarget = configFileFor(root);
   if (await confirm({ message: `Save provider, region and model choices to ${path.relative(cwd, configTarget) || configTarget} for qianyi check and later runs?`, default: true })) {
-    saveConfig(configTarget, { provider: template.id, region, models });
+    saveConfig(configTarget, { provider: template.id, region, models, routes });
     say(`Saved to ${configTarget}.`);
   }
   say();
   say(c.bold('Repeat this run without prompts:'));
   // A skipped file becomes an --exclude of exactly that path (glob characters escaped), for the repeated run only.
   const exclude = [...(options.exclude ?? []), ...skippedFiles.map(literalGlob)];
-  say(`  ${commandLine(paths, { provider: template.id, region: region === template.defaultRegion ? undefined : region, models, include: options.include, exclude, dryRun, force: options.force })}`);
+  say(`  ${commandLine(paths, { provider: template.id, region: region === template.defaultRegion ? undefined : region, models, routes: routes.map((r) => `${r.capability}=${r.template.id}`), include: options.include, exclude, dryRun, force: options.force })}`);
   return code;
 }
 
@@ -200,8 +232,11 @@ function configFileFor(root: string): string {
   return loaded.file ?? path.join(root, 'qianyi.config.json');
 }
 
-function saveConfig(file: string, choices: { provider: string; region: string; models: Record<string, string> }): void {
-  const entry = { provider: choices.provider, region: choices.region, ...(Object.keys(choices.models).length > 0 ? { models: choices.models } : {}) };
+function saveConfig(file: string, choices: { provider: string; region: string; models: Record<string, string>; routes: Route[] }): void {
+  const entry = {
+    provider: choices.provider, region: choices.region, ...(Object.keys(choices.models).length > 0 ? { models: choices.models } : {}),
+    ...(choices.routes.length > 0 ? { routes: Object.fromEntries(choices.routes.map((r) => [r.capability, r.template.id])) } : {}),
+  };
   if (path.basename(file) === 'package.json') {
     const text = readFileSync(file, 'utf8');
     const pkg = JSON.parse(text) as Record<string, unknown>;
@@ -218,6 +253,8 @@ interface Flags {
   provider: string;
   region?: string;
   models: Record<string, string>;
+  /** `capability=provider` for each --route. */
+  routes?: string[];
   include?: string[];
   exclude: string[];
   dryRun: boolean;
@@ -230,6 +267,7 @@ export function commandLine(paths: string[], flags: Flags): string {
   const parts = ['qianyi', 'migrate', ...paths.map(q), '--provider', flags.provider];
   if (flags.region) parts.push('--region', q(flags.region));
   for (const [from, to] of Object.entries(flags.models)) parts.push('--model', q(`${from}=${to}`));
+  for (const route of flags.routes ?? []) parts.push('--route', q(route));
   for (const glob of flags.include ?? []) parts.push('--include', q(glob));
   for (const glob of flags.exclude) parts.push('--exclude', q(glob));
   if (flags.force) parts.push('--force');

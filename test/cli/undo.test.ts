@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/migrate/migrate.js';
 import { undoLast } from '../../src/migrate/undo.js';
 import { loadBuiltinTemplates, resolveProviderId } from '../../src/templates/load.js';
+import { parseRoutes } from '../../src/policy/route.js';
 import { qianyi, REPO } from '../helpers/exec.js';
 import { fixtureRepo, gitInit } from '../helpers/git.js';
 import { copyFixture, removeDir, testdir } from '../helpers/testdir.js';
@@ -31,7 +32,7 @@ function journalBytes(dir: string): Buffer[] {
 
 describe('undo round-trips every migrate fixture to its exact original bytes', () => {
   for (const name of readdirSync(casesDir).filter((n) => existsSync(path.join(casesDir, n, 'case.json'))).sort()) {
-    const config = JSON.parse(readFileSync(path.join(casesDir, name, 'case.json'), 'utf8')) as { providers: 'all' | string[]; models?: Record<string, string>; region?: string };
+    const config = JSON.parse(readFileSync(path.join(casesDir, name, 'case.json'), 'utf8')) as { providers: 'all' | string[]; models?: Record<string, string>; region?: string; routes?: Record<string, Record<string, string>> };
     const providers = config.providers === 'all' ? templates.map((t) => t.id) : config.providers;
     for (const inGit of [true, false]) {
       it(`${name} (${inGit ? 'git blobs' : 'outside git: compressed copies'}), every provider`, async () => {
@@ -40,8 +41,10 @@ describe('undo round-trips every migrate fixture to its exact original bytes', (
         if (!inGit) temps.push(dir);
         const original = snapshot(dir);
         for (const provider of providers) {
-          const template = resolveProviderId(provider, templates);
-          const result = await migrate({ paths: [dir], cwd: dir, template, models: config.models, region: config.region, write: true });
+          // `deepseek+route`: the provider before the `+`, with the case's --route values.
+          const template = resolveProviderId(provider.split('+')[0]!, templates);
+          const routes = parseRoutes(Object.entries(config.routes?.[provider] ?? {}).map(([c, p]) => `${c}=${p}`), template, templates);
+          const result = await migrate({ paths: [dir], cwd: dir, template, models: config.models, region: config.region, routes, write: true });
           expect(result.summary.changed, provider).toBeGreaterThan(0);
           expect(snapshot(dir), provider).not.toEqual(original);
           const undone = undoLast(dir);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/migrate/migrate.js';
 import { loadBuiltinTemplates, resolveProviderId } from '../../src/templates/load.js';
+import { parseRoutes } from '../../src/policy/route.js';
 import { REPO } from '../helpers/exec.js';
 import { copyFixture, removeDir } from '../helpers/testdir.js';
 import { readTree, replaceTree } from '../helpers/tree.js';
@@ -22,6 +23,8 @@ interface CaseConfig {
   providers: 'all' | string[];
   models?: Record<string, string>;
   region?: string;
+  /** `--route` per entry of `providers`: `"deepseek+route": { "embeddings": "qwen" }` (the provider id is the part before `+`). */
+  routes?: Record<string, Record<string, string>>;
 }
 
 for (const name of readdirSync(casesDir).filter((n) => existsSync(path.join(casesDir, n, 'case.json'))).sort()) {
@@ -30,10 +33,11 @@ for (const name of readdirSync(casesDir).filter((n) => existsSync(path.join(case
   describe(`migrate fixture ${name}`, () => {
     for (const provider of providers) {
       it(provider, async () => {
-        const template = resolveProviderId(provider, templates);
+        const template = resolveProviderId(provider.split('+')[0]!, templates);
+        const routes = parseRoutes(Object.entries(config.routes?.[provider] ?? {}).map(([c, p]) => `${c}=${p}`), template, templates);
         const dir = copyFixture(path.join(casesDir, name, 'input'));
         temps.push(dir);
-        const options = { paths: [dir], cwd: dir, template, models: config.models, region: config.region, write: true };
+        const options = { paths: [dir], cwd: dir, template, models: config.models, region: config.region, routes, write: true };
         const first = await migrate(options);
         expect(first.files.filter((f) => f.status === 'error')).toEqual([]);
 
