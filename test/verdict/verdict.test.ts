@@ -399,8 +399,9 @@ describe('import, client and env sites', () => {
       return verdictForSite(read, deepseek, [site('client', { id: 'src/a.ts:9:1:client', name: 'OpenAI', options: [] }), read]);
     };
     expect(env('OPENAI_API_KEY').reason).toBe('OPENAI_API_KEY is replaced by DEEPSEEK_API_KEY for DeepSeek.');
+    // Alone in the project (no client, no request it goes to): manual work, left as it is.
     expect(reasonOf(site('env', { name: 'OPENAI_API_KEY' }), deepseek).reason).toBe(
-      'OPENAI_API_KEY is read where no client this migration re-points is built, so it is left as it is.',
+      'OPENAI_API_KEY is read, but qianyi finds no OpenAI client or request in this project that it goes to, so it is left as it is: wherever it is sent to OpenAI, switch it and the URL to DeepSeek together.',
     );
     expect(env('OPENAI_BASE_URL').reason).toBe("OPENAI_BASE_URL is replaced by DEEPSEEK_BASE_URL, DeepSeek's base URL (https://api.deepseek.com).");
     expect(env('OPENAI_MODEL').reason).toBe('OPENAI_MODEL must name a DeepSeek model such as deepseek-flash.');
