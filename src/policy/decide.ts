@@ -389,8 +389,9 @@ class Decider {
     const { p, t } = this;
     const name = site.name ?? `${site.nameFrom ?? 'process.env[...]'} (a name known only at run time)`;
     // Other names of OpenAI's key or base URL (OPENAI_KEY, OPENAI_API_URL ...) move as OPENAI_API_KEY does.
-    const alias = site.name !== null && name !== 'OPENAI_API_KEY' && envVarSdk(name) === 'openai' && (isRenamableKey(name) || isOpenAiBaseUrlEnv(name));
-    const credential = alias || name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE';
+    const primary = name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE';
+    const alias = site.name !== null && !primary && envVarSdk(name) === 'openai' && (isRenamableKey(name) || isOpenAiBaseUrlEnv(name));
+    const credential = primary || alias;
     // A read in the options of a client: it goes with that client.
     const enclosing = enclosingClient(site, within);
     if (enclosing && !this.repointed(enclosing, index)) {
