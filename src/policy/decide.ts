@@ -369,7 +369,10 @@ class Decider {
     if (from === 'a string literal') return true;
     if (!from.startsWith('env:')) return false;
     const name = from.slice(4);
-    return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || isRenamableKey(name) || name === this.t.apiKey.env || site.endpoint === 'provider';
+    // The same key under another name (OPENAI_KEY ...) moves too, unless a source this version leaves on OpenAI
+    // (openai-edge, LangChain ...) is in the project: it may read the same variable.
+    const alias = isRenamableKey(name) && (this.options.otherSources ?? []).length === 0;
+    return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || alias || name === this.t.apiKey.env || site.endpoint === 'provider';
   }
 
   private importSite(site: Site): Step[] {

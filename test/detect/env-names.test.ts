@@ -126,6 +126,15 @@ describe('migrate with other env names', () => {
     expect(buckets).toEqual([[4, 'manual'], [5, 'manual']]);
   });
 
+  it('keeps a key under another name, marked, where a source qianyi does not migrate yet may read it too', async () => {
+    const { text } = await plan({
+      'a.ts': ["import OpenAI from 'openai';", 'export const client = new OpenAI({ apiKey: process.env.OPENAI_KEY });', CHAT, ''].join('\n'),
+      'edge.ts': ["import { Configuration, OpenAIApi } from 'openai-edge';", 'export const edge = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_KEY }));', ''].join('\n'),
+    });
+    expect(text('a.ts')).toContain('// TODO(qianyi): env:OPENAI_KEY must now hold a DeepSeek key');
+    expect(text('a.ts')).toContain("apiKey: process.env.OPENAI_KEY });\nexport const ask = () => client.chat.completions.create({ model: 'gpt-4o'");
+  });
+
   it('leaves a client keyed by NEXT_PUBLIC_ on OpenAI, marked with the reason', async () => {
     const { text } = await plan({
       'a.ts': ["import OpenAI from 'openai';", 'export const client = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });', CHAT, ''].join('\n'),
