@@ -77,7 +77,11 @@ export function planEnvFile(before: string, keyEnv: string, anchor?: string, kin
     const at = entries.find((e) => e.m && isAnchor(e.m[2]!));
     if (at && !entries.some((e) => e.m?.[2] === keyEnv)) inserts.push({ after: at.index, text: `${at.m![1] ? 'export ' : ''}${keyEnv}=` });
   } else {
-    for (const block of yamlBlocks(lines, kind === 'compose' ? 'environment' : 'env')) {
+    const blocks = yamlBlocks(lines, kind === 'compose' ? 'environment' : 'env');
+    // A workflow's env blocks nest (workflow, job, step): one that sets the provider's key anywhere already has it.
+    // A compose file's services do not share their environment: each block is judged alone.
+    if (kind === 'workflow' && blocks.some((block) => block.some((e) => e.name === keyEnv))) return undefined;
+    for (const block of blocks) {
       const at = block.find((e) => isAnchor(e.name));
       if (!at || block.some((e) => e.name === keyEnv)) continue;
       inserts.push({ after: at.last, text: entryLike(at, keyEnv, kind) });

@@ -51,6 +51,7 @@ const invalid: Array<[string, 'dotenv' | 'compose' | 'workflow', string]> = [
   ['compose env_file', 'compose', 'a:\n  env_file:\n    - OPENAI_API_KEY\n'],
   ['compose a deeper value is no entry', 'compose', 'a:\n  environment:\n    X: |\n      OPENAI_API_KEY: y\n'],
   ['workflow with the provider key already', 'workflow', 'env:\n  DEEPSEEK_API_KEY: ${{ secrets.DEEPSEEK_API_KEY }}\n  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n'],
+  ['workflow with the provider key in another env block', 'workflow', 'env:\n  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\njobs:\n  t:\n    steps:\n      - run: x\n        env:\n          DEEPSEEK_API_KEY: ${{ secrets.DEEPSEEK_API_KEY }}\n'],
   ['workflow with: inputs', 'workflow', 'steps:\n  - uses: x\n    with:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n'],
   ['workflow environment: (compose word)', 'workflow', 'jobs:\n  a:\n    environment:\n      OPENAI_API_KEY: x\n'],
 ];
