@@ -129,6 +129,7 @@ function makeSite(file: string, line: number, column: number, start: number, end
   if (draft.request !== undefined) site.request = draft.request;
   if (draft.modelAt !== undefined) site.modelAt = draft.modelAt;
   if (draft.params !== undefined) site.params = draft.params;
+  if (draft.adapt !== undefined) site.adapt = draft.adapt;
   if (draft.option !== undefined) site.option = draft.option;
   if (draft.endpoint !== undefined) site.endpoint = draft.endpoint;
   if (draft.host !== undefined) site.host = draft.host;

@@ -12,6 +12,7 @@ import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluat
 import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket as StepBucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
+import { planAdapter, type AdapterHost } from './adapters.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -296,9 +297,25 @@ class FilePlanner {
     if (!node || !site.api) return;
     const request = this.requestObject(node);
     for (const step of decision.steps) {
+      if (step.action === 'adapt') {
+        // A model-level adaptation (adapters.ts): its note goes where the code it is about is.
+        const [first, ...rest] = planAdapter(this.adapterHost(), site, node, request, step);
+        if (first) this.report(site, first, step);
+        for (const at of rest) if (bucketOf(step) !== 'migrated') this.comment(at, `// ${bucketOf(step) === 'review' ? NOTE_PREFIX : TODO_PREFIX} ${commentText(step.note ?? '')}`);
+        continue;
+      }
       if (!this.act(site, node, request, step)) continue;
       this.report(site, node, step);
     }
+  }
+
+  private adapterHost(): AdapterHost {
+    return {
+      sf: this.sf, text: this.text, quote: this.quote,
+      edit: (e) => this.edits.push(e),
+      findAt: (start, end) => this.findAt(start, end),
+      claim: (n) => this.claim(n),
+    };
   }
 
   /** Carries out a step's action on the call; false when there is nothing to say (the edit had no target). */

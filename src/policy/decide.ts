@@ -25,6 +25,7 @@ import {
 } from '../sources/openai/capabilities.js';
 import { mapModel, type ModelMapping } from '../sources/openai/models.js';
 import { envVarRole, envVarSdk, isBrowserExposed, isKeyPool, isOpenAiBaseUrlEnv, isRenamableKey } from '../sources/openai/surface.js';
+import { modelAdapters } from './adapters.js';
 import type { FieldRule, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
@@ -44,6 +45,8 @@ export type Action =
   | 'set-field'
   | 'rename-env'
   | 'mark'
+  /** A model-level adaptation (src/policy/adapters.ts); `field` names what it edits. */
+  | 'adapt'
   | 'none';
 
 /** The migration's bucket for a step: see `bucketOf`. */
@@ -62,6 +65,8 @@ export interface Step {
   field?: string;
   /** The new text of an edit: a model id, a field name, a number, a tool_choice mode, an env var name. */
   to?: string;
+  /** The edit is made, and still leaves a TODO(qianyi): manual work (a model-level adaptation the user must finish). */
+  todo?: true;
 }
 
 export interface Decision {
@@ -99,7 +104,7 @@ export const UNCONFIRMED = 'unconfirmed: ';
 /** Manual work when the step marks or blocks, review when it is a caveat, migrated when it changes code. */
 export function bucketOf(step: Step): Bucket | null {
   if (step.note === undefined) return null;
-  if (step.action === 'mark' || step.verdict === 'blocked') return 'manual';
+  if (step.action === 'mark' || step.verdict === 'blocked' || step.todo) return 'manual';
   if (step.verdict === 'caveat') return 'review';
   return step.action === 'none' ? null : 'migrated';
 }
@@ -566,13 +571,17 @@ class Decider {
     if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api, index));
     const editable = site.request === 'in-file';
     const seen = new Set<Capability>(needs ? [needs.capability] : []);
+    // The model it will call may fix, reject or bound more than the provider's rules say (adapters.ts).
+    const target = site.model !== null && needs?.modelKind ? this.mapping(site.model) : undefined;
+    const adapted = modelAdapters({ t, site, model: target && 'model' in target ? target.model : '', api, editable });
     // Ranged fields first, then the other fields, then the capabilities behind features.
-    const fields = site.features.filter((f) => !FEATURE_CAPABILITIES[f]);
+    const fields = site.features.filter((f) => !FEATURE_CAPABILITIES[f] && !adapted.handled.has(f));
     const ordered = [...fields.filter(isRanged), ...fields.filter((f) => !isRanged(f))];
     for (const feature of ordered) steps.push(...this.field(site, feature, api, editable));
+    steps.push(...adapted.steps);
     for (const feature of site.features) {
       const cap = FEATURE_CAPABILITIES[feature];
-      if (!cap || seen.has(cap)) continue;
+      if (!cap || seen.has(cap) || adapted.handled.has(feature) || adapted.handled.has(cap)) continue;
       seen.add(cap);
       if (cap === 'tool_choice') steps.push(...this.toolChoice(site, api, editable));
       else steps.push(...this.featureCapability(cap, feature, api, editable));

@@ -73,9 +73,29 @@ export interface Site {
   option?: string;
   /** Calls: the ranged fields the request sets (temperature, top_p, frequency_penalty, presence_penalty), with their number literal or null. */
   params?: Record<string, number | null>;
+  /** Calls: what the model-level adapters look at (src/policy/adapters.ts); absent when there is none of it. */
+  adapt?: AdaptFacts;
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;
+}
+
+/** See src/sources/openai/detectors/adapt-facts.ts. Offsets are 0-based [start, end) in the call's file. */
+export interface AdaptFacts {
+  /** The `role` literals of the request's messages written in the file, sorted. */
+  roles?: string[];
+  /** Some message role in the request's messages is computed. */
+  rolesComputed?: boolean;
+  /** `n`, `max_tokens`, `max_completion_tokens` as written: the number literal, else null. */
+  numbers?: Record<string, number | null>;
+  /** Qwen's `enable_thinking` as written: true, false, or null when computed. */
+  enableThinking?: boolean | null;
+  /** `response_format` is an object literal in the file with `type: 'json_schema'`. */
+  jsonSchemaLiteral?: true;
+  /** Reads of the response's `usage.prompt_tokens_details` (OpenAI's cache counters). */
+  cachedTokensReads?: Array<[number, number]>;
+  /** Assistant messages rebuilt from the response's `content` and `tool_calls` only (reasoning dropped). */
+  contentReplays?: Array<[number, number]>;
 }
 
 export interface SkippedFile {

@@ -178,6 +178,10 @@ export const CatalogEntrySchema = z
     input: orUnknown(z.array(z.enum(MODALITIES, { error: `expected ${MODALITIES.join(', ')}` })).min(1)),
     thinking: orUnknown(z.enum(THINKING_MODES, { error: `expected one of ${THINKING_MODES.join(', ')}` })).optional(),
     reasoningField: orUnknown(z.enum(REASONING_FIELDS, { error: `expected ${REASONING_FIELDS.join(' or ')}` })).optional(),
+    /** For `thinking: optional`: whether a request that does not switch thinking gets it. */
+    thinkingDefault: orUnknown(z.enum(['on', 'off'], { error: 'expected on, off or unknown' })).optional(),
+    /** Thinking is served in streaming calls only: a non-streaming call with thinking on gets HTTP 400. */
+    streamOnlyThinking: YesNoUnknown.optional(),
     roles: orUnknown(z.array(z.enum(MESSAGE_ROLES, { error: `expected ${MESSAGE_ROLES.join(', ')}` })).min(1)).optional(),
     sampling: orUnknown(z.partialRecord(z.enum(SAMPLING_PARAMS), SamplingRule)).optional(),
     /** The tool_choice values accepted with thinking off and on. */
@@ -204,6 +208,7 @@ export const CatalogEntrySchema = z
       if (m.reasoningField === undefined) issue('reasoningField', 'missing (a thinking model states it, or says unknown)');
     }
     if (m.thinking === 'none' && m.reasoningField !== undefined) issue('reasoningField', 'a model that never thinks has no reasoning field');
+    if (m.thinkingDefault !== undefined && m.thinking !== 'optional') issue('thinkingDefault', 'only a model whose thinking is optional has a default');
     if (typeof m.toolChoice === 'object') {
       if (m.thinking === 'none' && m.toolChoice.withThinking !== undefined) issue('toolChoice', 'a model that never thinks has no withThinking modes');
       if (m.thinking === 'always' && m.toolChoice.withoutThinking !== undefined) issue('toolChoice', 'a model that always thinks has no withoutThinking modes');
@@ -301,6 +306,11 @@ const TemplateBase = z
         [z.array(z.enum(TOOL_CHOICE_MODES)), z.literal('unknown')],
         { error: `expected a list of ${TOOL_CHOICE_MODES.join(', ')}, or unknown` },
       ),
+      /**
+       * Where usage reports prompt cache hits when it is not OpenAI's `prompt_tokens_details.cached_tokens`
+       * (DeepSeek: top-level `prompt_cache_hit_tokens`): code reading OpenAI's field gets nothing.
+       */
+      cachedTokens: z.strictObject({ at: ruled(FIELD_NAME), note: Note.optional(), sources: SourceIds }).optional(),
       /** Other request fields the provider treats differently from OpenAI. */
       fields: z.record(z.string().regex(/^[a-z_]+$/, { error: 'expected a request field name' }), FieldRuleSchema),
     }),
@@ -338,6 +348,7 @@ export const TemplateSchema = TemplateBase
     cite(t.params.temperature.sources, ['params', 'temperature', 'sources']);
     cite(t.params.top_p.sources, ['params', 'top_p', 'sources']);
     for (const [f, rule] of Object.entries(t.params.fields)) cite(rule.sources, ['params', 'fields', f, 'sources']);
+    cite(t.params.cachedTokens?.sources, ['params', 'cachedTokens', 'sources']);
     for (const [id, r] of Object.entries(t.regions)) {
       cite(r.endpoints?.responses?.sources, ['regions', id, 'endpoints', 'responses', 'sources']);
       cite(r.endpoints?.anthropic?.sources, ['regions', id, 'endpoints', 'anthropic', 'sources']);

@@ -90,7 +90,8 @@ describe('the fixture app (fixtures/verdicts)', () => {
       { provider: 'sensenova', ok: 5, caveat: 2, blocked: 2, unconfirmed: 1 },
       { provider: 'baichuan', ok: 5, caveat: 2, blocked: 2, unconfirmed: 2 },
       { provider: 'qwen', ok: 4, caveat: 3, blocked: 2, unconfirmed: 2 },
-      { provider: 'deepseek', ok: 5, caveat: 1, blocked: 3, unconfirmed: 0 },
+      // deepseek-flash thinks by default, so the named tool_choice is switched to auto (a caveat).
+      { provider: 'deepseek', ok: 4, caveat: 2, blocked: 3, unconfirmed: 0 },
       { provider: 'moonshot', ok: 4, caveat: 2, blocked: 3, unconfirmed: 0 },
       { provider: 'spark', ok: 4, caveat: 2, blocked: 3, unconfirmed: 1 },
       { provider: 'yi', ok: 4, caveat: 2, blocked: 3, unconfirmed: 2 },
@@ -217,13 +218,17 @@ describe('parameter reasons', () => {
     );
   });
 
-  it('fixed temperature: clamped to the fixed value, as the migration does', () => {
+  it('fixed temperature: removed (not clamped) for a model that fixes it, as the migration does', () => {
     const v = reasonOf(withParams({ temperature: 0.7 }, 'kimi-k3'), T.moonshot as Template);
     expect(v.reasons.map((r) => r.reason)).toEqual([
-      "chat.completions.create sets temperature 0.7, outside Moonshot Kimi's range [1, 1], so the migration clamps it " +
-        'to 1: kimi models return HTTP 400 for any other value; moonshot-v1 accepts [0, 1].',
-      'chat.completions.create sets temperature, which Moonshot Kimi supports only partially: kimi models return HTTP ' +
-        '400 for any other value; moonshot-v1 accepts [0, 1].',
+      "chat.completions.create sets temperature 0.7, and Moonshot Kimi's kimi-k3 takes 1 only, so the migration removes it (the model always uses 1).",
+    ]);
+  });
+
+  it('fixed temperature: the provider-level range still applies to a model without sampling rules', () => {
+    const v = reasonOf(withParams({ temperature: 1.5 }, 'moonshot-v1-8k'), T.moonshot as Template);
+    expect(v.reasons.map((r) => r.reason)).toEqual([
+      "chat.completions.create sets temperature 1.5, outside the range [0, 1] of Moonshot Kimi's moonshot-v1-8k, so the migration clamps it to 1.",
     ]);
   });
 

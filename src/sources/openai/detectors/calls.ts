@@ -10,6 +10,7 @@ import { lookup } from '../../../analysis/typescript/scope.js';
 import type { DetectContext, Detector } from './context.js';
 import { toolChoiceMode } from '../../shared.js';
 import { requestFeatures, requestObject } from './features.js';
+import { adaptFacts } from './adapt-facts.js';
 
 /** Calls of SDK methods on a client, or on a resource reached from one. */
 export const calls: Detector = {
@@ -26,6 +27,7 @@ export const calls: Detector = {
       const positional = target.sdk === 'openai-v3' ? V3_POSITIONAL_MODEL[target.api] : undefined;
       const model = positional !== undefined ? positionalModel(call, positional, ctx) : request ? modelOf(request, ctx) : null;
       const params = request ? rangedParams(request) : undefined;
+      const adapt = adaptFacts(call, request && request.getSourceFile() === ctx.sf ? request : undefined);
       const endpoint = target.endpoint && target.endpoint.kind !== 'openai' ? target.endpoint : undefined;
       ctx.report(call, {
         kind: 'call',
@@ -44,6 +46,7 @@ export const calls: Detector = {
         ...(endpoint?.host ? { host: endpoint.host } : {}),
         ...(target.origin ? { clientSite: ctx.siteId(target.origin, 'client') } : {}),
         ...(params ? { params } : {}),
+        ...(adapt ? { adapt } : {}),
       });
     }
   },
