@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { providerModels } from '../../src/sources/openai/models.js';
+import { mapModel, providerModels } from '../../src/sources/openai/models.js';
+import { catalogEntry } from '../../src/templates/catalog.js';
 import type { Template } from '../../src/templates/schema.js';
 import { parseInterval, type Capability } from '../../src/templates/vocabulary.js';
 
@@ -36,6 +37,11 @@ export interface MockOptions {
   listed?: string[];
   /** Like careless providers, quote the caller's key in every error message (the key must never be printed). */
   echoKey?: boolean;
+  /**
+   * Serve OpenAI model ids as the model the template maps them to, so that an unmigrated request is judged by
+   * that model's rules alone (what fails is the request's shape, not its model id).
+   */
+  mapOpenAiModels?: boolean;
 }
 
 export async function startMockProvider(template: Template, key: string, options: MockOptions = {}): Promise<MockProvider> {
@@ -58,11 +64,13 @@ export async function startMockProvider(template: Template, key: string, options
     if (!capability) return fail(res, 404, `unknown endpoint ${url.pathname}`);
     const support = template.capabilities[capability].support;
     if (support === 'no' || support === 'unknown') return fail(res, 404, `${template.id} has no ${capability} endpoint`);
-    const model = body.model;
+    const asked = body.model;
+    const mapped = options.mapOpenAiModels && typeof asked === 'string' ? mapModel(template, asked) : undefined;
+    const model = mapped && 'model' in mapped ? mapped.model : asked;
     if (typeof model !== 'string' || (!template.models.passthrough && !models.has(model))) {
       return fail(res, 400, `model ${String(model)} does not exist on ${template.id}`);
     }
-    const problem = ruleViolation(template, body);
+    const problem = modelViolation(template, model, body) ?? ruleViolation(template, body);
     if (problem) return fail(res, 400, problem);
 
     if (capability === 'embeddings') {
@@ -72,7 +80,8 @@ export async function startMockProvider(template: Template, key: string, options
     if (capability !== 'chat') return json(res, { created: 0, data: [], results: [{ flagged: false }] });
     const tools = Array.isArray(body.tools) ? (body.tools as Array<{ function?: { name?: string } }>) : [];
     const callTool = tools.length > 0 && body.tool_choice !== 'none';
-    const content = callTool ? null : isJsonMode(body) ? '{"name":"Ana","email":"ana@example.com"}' : `hello from ${template.id}`;
+    const structured = isJsonMode(body) || (body.response_format as { type?: string } | undefined)?.type === 'json_schema';
+    const content = callTool ? null : structured ? '{"name":"Ana","email":"ana@example.com"}' : `hello from ${template.id}`;
     const toolCalls = callTool ? [{ id: 'call_1', type: 'function', function: { name: tools[0]?.function?.name ?? 'f', arguments: '{"id":"42"}' } }] : undefined;
     if (body.stream === true) {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -96,6 +105,55 @@ export async function startMockProvider(template: Template, key: string, options
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The rules of the model's catalog entry, with the messages providers answer with: a fixed or rejected
+ * sampling field, a rejected message role, json_schema where it is not served, a forced tool_choice while the
+ * model thinks, max_tokens outside its range, thinking in a non-streaming call where it streams only.
+ */
+function modelViolation(t: Template, model: string, body: Record<string, unknown>): string | undefined {
+  const m = catalogEntry(t, model);
+  if (!m) return undefined;
+  if (m.sampling && m.sampling !== 'unknown') {
+    for (const [field, rule] of Object.entries(m.sampling)) {
+      const value = body[field];
+      if (value === undefined) continue;
+      if (rule === 'rejected') return `${field} is not supported by ${model}`;
+      if (typeof rule === 'number' && value !== rule) return `invalid ${field}: only ${rule} is allowed for this model`;
+      if (typeof rule === 'string' && rule !== 'ignored' && typeof value === 'number' && !inside(rule, value)) return `${field} ${value} is outside ${rule}`;
+    }
+  }
+  const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: string }>) : [];
+  if (Array.isArray(m.roles)) {
+    const bad = messages.find((msg) => !(m.roles as string[]).includes(msg.role ?? ''));
+    if (bad) return `Failed to deserialize the JSON body into the target type: messages: unknown variant \`${bad.role}\``;
+  }
+  const format = body.response_format as { type?: string } | undefined;
+  if (format?.type === 'json_schema' && typeof m.responseFormat === 'object' && m.responseFormat.json_schema === 'no') {
+    return 'This response_format type is unavailable now';
+  }
+  const thinking = m.thinking === 'always' || (m.thinking === 'optional' && (body.enable_thinking === true || (body.enable_thinking === undefined && m.thinkingDefault === 'on')));
+  const choice = body.tool_choice;
+  if (thinking && choice !== undefined && typeof m.toolChoice === 'object' && Array.isArray(m.toolChoice.withThinking)) {
+    const mode = typeof choice === 'string' ? choice : 'named';
+    if (!(m.toolChoice.withThinking as string[]).includes(mode)) return 'tool_choice does not support being set to required or object in thinking mode';
+  }
+  for (const field of ['max_tokens', 'max_completion_tokens']) {
+    const value = body[field];
+    if (typeof value === 'number' && typeof m.maxTokens === 'string' && m.maxTokens !== 'unknown' && !inside(m.maxTokens, value)) {
+      return `Invalid max_tokens value, the valid range of max_tokens is ${m.maxTokens}`;
+    }
+  }
+  if (thinking && m.streamOnlyThinking === 'yes' && body.stream !== true) return 'parameter.enable_thinking must be set to false for non-streaming calls';
+  return undefined;
+}
+
+function inside(interval: string, value: number): boolean {
+  const r = parseInterval(interval);
+  const low = r.minExclusive ? value <= r.min : value < r.min;
+  const high = r.maxExclusive ? value >= r.max : value > r.max;
+  return !low && !high;
 }
 
 /** The template's parameter rules, as the provider would enforce them. */
