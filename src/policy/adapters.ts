@@ -179,8 +179,9 @@ class Adapters {
   /** `json_schema` where the model serves `json_object` only: switched, with a marker (nothing enforces the schema now). */
   responseFormat(): void {
     const formats = this.m.responseFormat;
-    if (!formats || formats === 'unknown' || formats.json_schema !== 'no' || !this.features.includes('json_schema')) return;
     const { api, editable, site } = this.i;
+    // The catalog speaks of Chat Completions (DeepSeek's Responses API takes json_schema).
+    if (!formats || formats === 'unknown' || formats.json_schema !== 'no' || !this.features.includes('json_schema') || !api.startsWith('chat.completions.')) return;
     this.out.handled.add('json_schema');
     if (formats.json_object === 'yes' && editable && site.adapt?.jsonSchemaLiteral && api === 'chat.completions.create') {
       this.push(todo(step('caveat', 'json_schema', 'adapt', `${api} asks for a json_schema response, which ${this.who} does not serve, so the migration asks for json_object instead: the schema is no longer enforced.`,
@@ -214,9 +215,12 @@ class Adapters {
       return;
     }
     const on = this.m.thinking === 'always' ? 'always thinks' : 'thinks by default';
-    if (withThinking.includes('auto' as ToolChoiceMode) && editable && site.features.includes('tool_choice')) {
-      this.push(todo(step('caveat', 'tool_choice', 'set-field', `${api} forces a tool (tool_choice ${mode}), which ${this.who} rejects because it ${on}, so the migration switches it to auto.`,
-        `${this.who} ${on} and then takes tool_choice ${modes} only: ${what} became "auto", so the model may answer without calling a tool`, 'tool_choice', 'auto')));
+    if (withThinking.includes('auto' as ToolChoiceMode)) {
+      const reason = `${api} forces a tool (tool_choice ${mode}), which ${this.who} rejects because it ${on}, so the migration switches it to auto.`;
+      this.push(editable && site.features.includes('tool_choice')
+        ? todo(step('caveat', 'tool_choice', 'set-field', reason, `${this.who} ${on} and then takes tool_choice ${modes} only: ${what} became "auto", so the model may answer without calling a tool`, 'tool_choice', 'auto'))
+        : step('caveat', 'tool_choice', 'mark', `${api} forces a tool (tool_choice ${mode}), which ${this.who} rejects because it ${on}.`,
+          `${this.who} ${on} and then takes tool_choice ${modes} only: set it to "auto" in the request, which is built in another file`));
       return;
     }
     this.push(step('blocked', 'tool_choice', 'mark', `${api} forces a tool (tool_choice ${mode}), which ${this.who} rejects because it ${on}.`,
