@@ -181,7 +181,9 @@ function catalogLines(t: Template): string[] {
       ['input', cell(m.input)],
     ];
     if (m.thinking !== undefined) {
-      facts.push(['thinking', m.reasoningField && m.reasoningField !== 'unknown' ? `${m.thinking} (in ${m.reasoningField})` : cell(m.thinking)]);
+      const how = [m.reasoningField && m.reasoningField !== 'unknown' ? `in ${m.reasoningField}` : '', m.thinkingDefault ? `default ${cell(m.thinkingDefault)}` : '',
+        m.streamOnlyThinking ? `streaming calls only: ${cell(m.streamOnlyThinking)}` : ''].filter(Boolean).join('; ');
+      facts.push(['thinking', how ? `${cell(m.thinking)} (${how})` : cell(m.thinking)]);
       facts.push(['roles', cell(m.roles)]);
       facts.push(['sampling', typeof m.sampling === 'object' ? Object.entries(m.sampling).map(([k, v]) => `${k} ${typeof v === 'number' ? `fixed at ${v}` : v}`).join(', ') || 'no model-level rule' : cell(m.sampling)]);
       const tc = m.toolChoice;
