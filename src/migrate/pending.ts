@@ -72,7 +72,7 @@ export function pendingWork(result: MigrateResult, baseline?: Set<string>): Chec
       if (at !== -1) markers.splice(at, 1);
     }
     if (manual.length > 0) {
-      drafts.push({ file: first.file, line: first.line, column: first.column, type: 'manual', what, level: 'error', why: [...manual, ...changes].map((i) => i.reason).join('; ') });
+      drafts.push({ file: first.file, line: first.line, column: first.column, type: 'manual', what, level: 'error', why: [...new Set([...manual, ...changes])].map((i) => i.reason).join('; ') });
     } else if (changes.length > 0) {
       drafts.push({ file: first.file, line: first.line, column: first.column, type: 'change', what, level: 'warning', why: `migrate would change it: ${changes.map((i) => i.reason).join('; ')}` });
     }
