@@ -49,8 +49,10 @@ describe('qianyi migrate (CLI)', () => {
     expect(doc.files.every((f: { status: string; edits: unknown[] }) => ['changed', 'unchanged', 'skipped', 'error'].includes(f.status) && Array.isArray(f.edits))).toBe(true);
     expect(doc.manual).toEqual([
       { file: 'src/services/search.ts', line: 5, column: 21, api: 'embeddings.create', reason: 'DeepSeek does not offer the embeddings endpoint: move embeddings.create to another service or remove it' },
+      // A model-level adaptation: deepseek-flash thinks by default, so the forced tool_choice became auto.
+      { file: 'src/services/tools.ts', line: 16, column: 21, api: 'chat.completions.create', reason: 'DeepSeek\'s deepseek-flash thinks by default and then takes tool_choice none, auto only: "required" became "auto", so the model may answer without calling a tool' },
     ]);
-    expect(doc.summary).toMatchObject({ changed: 6, manual: 1, errors: 0 });
+    expect(doc.summary).toMatchObject({ changed: 6, manual: 2, errors: 0 });
   });
 
   it('refuses a dirty tree unless --force, with one clear message and exit 2', () => {
