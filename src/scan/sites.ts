@@ -82,7 +82,7 @@ export interface Site {
 
 /** See src/sources/openai/detectors/adapt-facts.ts. Offsets are 0-based [start, end) in the call's file. */
 export interface AdaptFacts {
-  /** The `role` literals of the request's messages written in the file, sorted. */
+  /** The `role` literals of the request's messages written in the file beyond system, user, assistant and tool (`developer`), sorted. */
   roles?: string[];
   /** Some message role in the request's messages is computed. */
   rolesComputed?: boolean;

@@ -31,9 +31,10 @@ describe('adapt facts: message roles', () => {
       "c.chat.completions.create({ model: 'gpt-5', messages: list });",
       '',
     ].join('\n'))).toEqual([
-      { roles: ['developer', 'user'] },
-      { roles: ['developer', 'user'] },
-      { roles: ['system'] },
+      { roles: ['developer'] },
+      { roles: ['developer'] },
+      // Roles every provider takes are not recorded.
+      null,
     ]);
   });
 

@@ -38,8 +38,8 @@ describe('model-level adapters: the model the call will reach decides', () => {
   });
 
   it('the developer role: sent as system where the model rejects it; a computed role is marked; served where the catalog does not say', () => {
-    expect(steps(call({ model: 'gpt-5', adapt: { roles: ['developer', 'user'] } }), T.deepseek!)).toEqual([['ok', 'adapt', 'migrated', 'role', 'system']]);
-    expect(steps(call({ model: 'gpt-5', adapt: { roles: ['user'], rolesComputed: true } }), T.deepseek!)).toEqual([['caveat', 'mark', 'manual', null, null]]);
+    expect(steps(call({ model: 'gpt-5', adapt: { roles: ['developer'] } }), T.deepseek!)).toEqual([['ok', 'adapt', 'migrated', 'role', 'system']]);
+    expect(steps(call({ model: 'gpt-5', adapt: { rolesComputed: true } }), T.deepseek!)).toEqual([['caveat', 'mark', 'manual', null, null]]);
     expect(steps(call({ model: 'gpt-5', adapt: { roles: ['developer'] } }), T.moonshot!)).toEqual([]);
   });
 

@@ -10,6 +10,9 @@ import { lookup } from '../../../analysis/typescript/scope.js';
 import { propertyNameText } from '../../../analysis/typescript/evaluator.js';
 import type { AdaptFacts } from '../../../scan/sites.js';
 
+/** Roles every OpenAI-compatible provider takes: only the others (`developer`) are recorded. */
+const COMMON_ROLES = new Set(['system', 'user', 'assistant', 'tool']);
+
 /** Numeric fields whose literal a model's range or fixed value is checked against (beyond `Site.params`). */
 const NUMBERS = ['n', 'max_tokens', 'max_completion_tokens'];
 
@@ -17,7 +20,8 @@ export function adaptFacts(call: ts.CallExpression, request: ts.ObjectLiteralExp
   const facts: AdaptFacts = {};
   if (request) {
     const roles = messageRoles(request);
-    if (roles.literals.length > 0) facts.roles = [...new Set(roles.literals.map((l) => l.text))].sort();
+    const uncommon = roles.literals.map((l) => l.text).filter((r) => !COMMON_ROLES.has(r));
+    if (uncommon.length > 0) facts.roles = [...new Set(uncommon)].sort();
     if (roles.computed) facts.rolesComputed = true;
     for (const name of NUMBERS) {
       const prop = property(request, name);
