@@ -259,7 +259,7 @@ class Adapters {
   replay(): void {
     const replays = this.i.site.adapt?.contentReplays;
     const field = this.m.reasoningField;
-    if (!replays || replays.length === 0 || !field || field === 'unknown' || this.thinking() === 'off') return;
+    if (!replays || replays.length === 0 || this.m.replayReasoning !== 'yes' || !field || field === 'unknown' || this.thinking() === 'off') return;
     if (!this.features.includes('tools') && !this.features.includes('functions')) return;
     this.push(todo(step('caveat', 'reasoning', 'adapt', `${this.i.api} runs a tool loop that rebuilds the assistant message from content and tool_calls only, and ${this.who} needs its ${field} sent back (HTTP 400 otherwise).`,
       `${this.who} needs ${field} sent back with tool calls: push the whole assistant message (or copy ${field}), not only content and tool_calls`, 'replay')));

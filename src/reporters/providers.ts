@@ -182,7 +182,7 @@ function catalogLines(t: Template): string[] {
     ];
     if (m.thinking !== undefined) {
       const how = [m.reasoningField && m.reasoningField !== 'unknown' ? `in ${m.reasoningField}` : '', m.thinkingDefault ? `default ${cell(m.thinkingDefault)}` : '',
-        m.streamOnlyThinking ? `streaming calls only: ${cell(m.streamOnlyThinking)}` : ''].filter(Boolean).join('; ');
+        m.streamOnlyThinking ? `streaming calls only: ${cell(m.streamOnlyThinking)}` : '', m.replayReasoning ? `sent back with tool calls: ${cell(m.replayReasoning)}` : ''].filter(Boolean).join('; ');
       facts.push(['thinking', how ? `${cell(m.thinking)} (${how})` : cell(m.thinking)]);
       facts.push(['roles', cell(m.roles)]);
       facts.push(['sampling', typeof m.sampling === 'object' ? Object.entries(m.sampling).map(([k, v]) => `${k} ${typeof v === 'number' ? `fixed at ${v}` : v}`).join(', ') || 'no model-level rule' : cell(m.sampling)]);

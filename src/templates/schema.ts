@@ -182,6 +182,8 @@ export const CatalogEntrySchema = z
     thinkingDefault: orUnknown(z.enum(['on', 'off'], { error: 'expected on, off or unknown' })).optional(),
     /** Thinking is served in streaming calls only: a non-streaming call with thinking on gets HTTP 400. */
     streamOnlyThinking: YesNoUnknown.optional(),
+    /** With tool calls, the reasoning must be sent back on the assistant message (HTTP 400 otherwise). */
+    replayReasoning: YesNoUnknown.optional(),
     roles: orUnknown(z.array(z.enum(MESSAGE_ROLES, { error: `expected ${MESSAGE_ROLES.join(', ')}` })).min(1)).optional(),
     sampling: orUnknown(z.partialRecord(z.enum(SAMPLING_PARAMS), SamplingRule)).optional(),
     /** The tool_choice values accepted with thinking off and on. */
@@ -209,6 +211,7 @@ export const CatalogEntrySchema = z
     }
     if (m.thinking === 'none' && m.reasoningField !== undefined) issue('reasoningField', 'a model that never thinks has no reasoning field');
     if (m.thinkingDefault !== undefined && m.thinking !== 'optional') issue('thinkingDefault', 'only a model whose thinking is optional has a default');
+    if (m.replayReasoning !== undefined && m.thinking === 'none') issue('replayReasoning', 'a model that never thinks has no reasoning to send back');
     if (typeof m.toolChoice === 'object') {
       if (m.thinking === 'none' && m.toolChoice.withThinking !== undefined) issue('toolChoice', 'a model that never thinks has no withThinking modes');
       if (m.thinking === 'always' && m.toolChoice.withoutThinking !== undefined) issue('toolChoice', 'a model that always thinks has no withoutThinking modes');

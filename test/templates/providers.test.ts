@@ -77,7 +77,7 @@ describe('providerDetails: the model catalog', () => {
     const deepseek = providerDetails(resolveProviderId('deepseek', templates));
     expect(deepseek).toMatch(/roles\s+system,user,assistant,tool\n/);
     expect(deepseek).toMatch(/response_format\s+json_object yes, json_schema no\n/);
-    expect(deepseek).toMatch(/thinking\s+optional \(in reasoning_content; default on\)/);
+    expect(deepseek).toMatch(/thinking\s+optional \(in reasoning_content; default on; sent back with tool calls: yes\)/);
   });
 });
 

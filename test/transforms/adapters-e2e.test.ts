@@ -37,6 +37,13 @@ const UNMIGRATED: Record<string, Record<string, string>> = {
     tool_choice: 'thinking mode',
     max_tokens: 'ok',
   },
+  sensenova: {
+    developer: 'unknown variant `developer`',
+    sampling: 'ok',
+    json_schema: 'ok',
+    tool_choice: 'ok',
+    max_tokens: 'the valid range of max_tokens is [1, 65536]',
+  },
   // Nothing in the catalog of the models these calls reach refuses them (their rules are unknown or served).
   qwen: { developer: 'ok', sampling: 'ok', json_schema: 'ok', tool_choice: 'ok', max_tokens: 'ok' },
 };
