@@ -86,9 +86,12 @@ class Adapters {
     if (mode === 'always') return 'on';
     if (mode === 'none') return 'off';
     if (mode !== 'optional') return 'unknown';
-    const own = this.i.site.adapt?.enableThinking;
+    const facts = this.i.site.adapt;
+    // The call's own switch: Qwen's enable_thinking, DeepSeek's and Kimi's thinking: { type }.
+    const own = facts?.enableThinking ?? (facts?.thinkingType === 'enabled' ? true : facts?.thinkingType === 'disabled' ? false : facts?.thinkingType);
     if (own === true) return 'on';
     if (own === false) return 'off';
+    if (own === null) return 'unknown';
     return this.m.thinkingDefault === 'on' || this.m.thinkingDefault === 'off' ? this.m.thinkingDefault : 'unknown';
   }
 

@@ -90,6 +90,8 @@ export interface AdaptFacts {
   numbers?: Record<string, number | null>;
   /** Qwen's `enable_thinking` as written: true, false, or null when computed. */
   enableThinking?: boolean | null;
+  /** DeepSeek's and Kimi's `thinking: { type }` as written: `enabled`, `disabled`, or null when computed. */
+  thinkingType?: 'enabled' | 'disabled' | null;
   /** `response_format` is an object literal in the file with `type: 'json_schema'`. */
   jsonSchemaLiteral?: true;
   /** Reads of the response's `usage.prompt_tokens_details` (OpenAI's cache counters). */

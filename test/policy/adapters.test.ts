@@ -54,6 +54,9 @@ describe('model-level adapters: the model the call will reach decides', () => {
     expect(steps(forced, T.deepseek!)).toEqual([['caveat', 'set-field', 'manual', 'tool_choice', 'auto']]);
     expect(steps({ ...forced, request: 'other-file' }, T.deepseek!)).toEqual([['caveat', 'mark', 'manual', null, null]]);
     expect(steps({ ...forced, toolChoice: 'auto' }, T.deepseek!)).toEqual([]);
+    // The call turns DeepSeek's thinking off itself: the forced tool is served; computed, it may not be.
+    expect(steps({ ...forced, adapt: { thinkingType: 'disabled' } }, T.deepseek!)).toEqual([]);
+    expect(steps({ ...forced, adapt: { thinkingType: null } }, T.deepseek!)).toEqual([['caveat', 'mark', 'manual', null, null]]);
     // qwen-plus thinks only when asked to (enable_thinking).
     const qwen = { ...forced, model: 'gpt-4o' };
     expect(steps(qwen, T.qwen!).filter((s) => s[3] === 'tool_choice')).toEqual([]);

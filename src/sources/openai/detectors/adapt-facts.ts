@@ -33,6 +33,13 @@ export function adaptFacts(call: ts.CallExpression, request: ts.ObjectLiteralExp
       const init = ts.isPropertyAssignment(thinking) ? unwrap(thinking.initializer) : undefined;
       facts.enableThinking = init?.kind === ts.SyntaxKind.TrueKeyword ? true : init?.kind === ts.SyntaxKind.FalseKeyword ? false : null;
     }
+    const switched = property(request, 'thinking');
+    if (switched) {
+      const object = ts.isPropertyAssignment(switched) ? unwrap(switched.initializer) : undefined;
+      const type = object && ts.isObjectLiteralExpression(object) ? property(object, 'type') : undefined;
+      const value = type && ts.isPropertyAssignment(type) ? unwrap(type.initializer) : undefined;
+      facts.thinkingType = value && ts.isStringLiteralLike(value) && (value.text === 'enabled' || value.text === 'disabled') ? value.text : null;
+    }
     if (jsonSchemaFormat(request)) facts.jsonSchemaLiteral = true;
   }
   const reads = responseReads(call);
