@@ -174,15 +174,17 @@ function isReplayContent(node: ts.Node): boolean {
   return property(object, 'tool_calls') !== undefined && property(object, 'reasoning_content') === undefined;
 }
 
-/** The identifiers in the declaration's file that refer to it. */
+/** The identifiers that refer to the declaration, looked for in the block (or loop, or file) that declares it. */
 function usesOf(name: ts.Identifier): ts.Identifier[] {
   const found: ts.Identifier[] = [];
   const decl = name.parent;
+  let scope: ts.Node = decl;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope) && !ts.isCaseClause(scope) && !ts.isIterationStatement(scope, false)) scope = scope.parent;
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isPropertyName(node) && lookup(node.text, node) === decl) found.push(node);
     ts.forEachChild(node, visit);
   };
-  visit(name.getSourceFile());
+  visit(scope);
   return found;
 }
 
