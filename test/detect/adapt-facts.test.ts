@@ -44,9 +44,10 @@ describe('adapt facts: message roles', () => {
       "  c.chat.completions.create({ model: 'gpt-5', messages: [{ role: dev ? 'developer' : 'system', content: 'x' }] });",
       "  c.chat.completions.create({ model: 'gpt-5', messages: history });",
       "  c.chat.completions.create({ model: 'gpt-5', messages: [...history] });",
+      "  c.chat.completions.create({ model: 'gpt-5', messages: [history[0]!, { role: 'user', content: 'y' }] });",
       '}',
       '',
-    ].join('\n'))).toEqual([{ rolesComputed: true }, null, null]);
+    ].join('\n'))).toEqual([{ rolesComputed: true }, null, null, { rolesComputed: true }]);
   });
 });
 

@@ -72,7 +72,8 @@ function localLiteral(expr: ts.Expression): ts.Expression | undefined {
 
 /**
  * The `role` literals of the request's messages written in this file (an array literal, or a const array of
- * message literals), and whether some role there is computed. Messages spread in from elsewhere are not followed.
+ * message literals), and whether some role there is computed or comes with a message from elsewhere. Messages
+ * spread in (`...history`) are not followed: earlier turns are the app's own.
  */
 export function messageRoles(request: ts.ObjectLiteralExpression): { literals: ts.StringLiteralLike[]; computed: boolean } {
   const literals: ts.StringLiteralLike[] = [];
@@ -84,7 +85,11 @@ export function messageRoles(request: ts.ObjectLiteralExpression): { literals: t
   for (const element of array.elements) {
     if (ts.isSpreadElement(element)) continue;
     const message = localLiteral(element);
-    if (!message || !ts.isObjectLiteralExpression(message)) continue;
+    if (!message || !ts.isObjectLiteralExpression(message)) {
+      // A message from elsewhere (a parameter, an import, a call): its role cannot be seen here.
+      computed = true;
+      continue;
+    }
     const role = property(message, 'role');
     if (!role) continue;
     const value = ts.isPropertyAssignment(role) ? unwrap(role.initializer) : undefined;
