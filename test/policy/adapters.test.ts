@@ -117,6 +117,19 @@ describe('model-level adapters: the planner carries them out', () => {
     expect(out).toContain("// qianyi: Alibaba Qwen's qwen-plus thinks in streaming calls only: enable_thinking set to false (stream this call to keep thinking)");
   });
 
+  it('max_completion_tokens on DeepSeek: renamed to max_tokens and clamped to the model\'s range in one go', async () => {
+    const text = [
+      "import OpenAI from 'openai';",
+      'const c = new OpenAI();',
+      "export const r = c.chat.completions.create({ model: 'gpt-4o', messages: [], max_completion_tokens: 500000 });",
+      '',
+    ].join('\n');
+    const once = await migrated(text, T.deepseek!);
+    expect(once).toContain("model: 'deepseek-flash', messages: [], max_tokens: 384000 });");
+    // A second run finds nothing more to change.
+    expect(await migrated(once, T.deepseek!)).toBe(once);
+  });
+
   it('a developer message through a const, and a json_schema format, rewritten in place', async () => {
     const text = [
       "import OpenAI from 'openai';",
