@@ -12,6 +12,7 @@ import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluat
 import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket as StepBucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
+import { planLangchainClient } from '../sources/langchain/migrate.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -81,8 +82,23 @@ export function acknowledgedClients(file: AnalyzedFile, options: PlanOptions, ev
   return new FilePlanner(file, options, evaluator).acknowledgedClients();
 }
 
-class FilePlanner {
-  private readonly edits: TextEdit[] = [];
+/** What a source's own planner (src/sources/<id>/migrate.ts) uses of the file's planner: its edits go through here. */
+export interface SitePlanner {
+  readonly sf: ts.SourceFile;
+  readonly text: string;
+  readonly quote: Quote;
+  readonly t: Template;
+  readonly region: string | undefined;
+  readonly edits: TextEdit[];
+  find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined;
+  rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void;
+  replaceLiteral(literal: ts.StringLiteralLike, model: string): void;
+  report(site: Site, at: ts.Node, step: Step): void;
+  claim(node: ts.Node): void;
+}
+
+class FilePlanner implements SitePlanner {
+  readonly edits: TextEdit[] = [];
   private readonly items: PlanItem[] = [];
   /** Ranges already rewritten as a whole: sites inside them are done. */
   private readonly claimed: Array<[number, number]> = [];
@@ -90,14 +106,14 @@ class FilePlanner {
   private readonly inserted = new Map<number, { inline: boolean; indent: string; lines: string[]; from: number }>();
   private readonly removals = new Map<ts.ObjectLiteralExpression, Set<ts.ObjectLiteralElementLike>>();
   private plannedAtLastItem = 0;
-  private readonly sf: ts.SourceFile;
-  private readonly text: string;
+  readonly sf: ts.SourceFile;
+  readonly text: string;
   private readonly eol: string;
-  private readonly quote: Quote;
+  readonly quote: Quote;
   /** The provider the current site is planned for: the run's, or a route's (set per site in `plan`). */
-  private t: Template;
+  t: Template;
   private provider: string;
-  private region: string | undefined;
+  region: string | undefined;
 
   constructor(
     private readonly file: AnalyzedFile,
@@ -148,6 +164,7 @@ class FilePlanner {
         if (node) this.manual(site, node, route.mark);
       }
       if (!isMigrated(site.sdk)) this.notMigrated(site, decision);
+      else if (site.kind === 'client' && site.sdk === 'langchain') planLangchainClient(this, site, decision);
       else if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
       else if (site.kind === 'env') this.env(site, decision);
@@ -350,7 +367,7 @@ class FilePlanner {
     return positional && ts.isStringLiteralLike(positional) ? positional : undefined;
   }
 
-  private replaceLiteral(literal: ts.StringLiteralLike, model: string): void {
+  replaceLiteral(literal: ts.StringLiteralLike, model: string): void {
     this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: literalBody(model, quoteAt(this.text, literal.getStart(this.sf))) });
     this.claim(literal);
   }
@@ -404,7 +421,7 @@ class FilePlanner {
    * Sets (or adds) properties and removes others in an object literal, touching only what changes and
    * following the object's layout (one line, or one property per line with or without a trailing comma).
    */
-  private rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void {
+  rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void {
     const props = [...object.properties];
     const named = (p: ts.ObjectLiteralElementLike) => (p.name ? propertyNameText(p.name) : undefined);
     const removed = props.filter((p) => removes.includes(named(p) ?? ''));
@@ -473,7 +490,7 @@ class FilePlanner {
   }
 
   /** A step's outcome: a note for review, a TODO for manual work, an item for what was migrated. */
-  private report(site: Site, at: ts.Node, step: Step): void {
+  report(site: Site, at: ts.Node, step: Step): void {
     const bucket = bucketOf(step);
     if (!bucket || step.note === undefined) return;
     if (bucket !== 'migrated') this.comment(at, `// ${bucket === 'review' ? NOTE_PREFIX : TODO_PREFIX} ${commentText(step.note)}`);
@@ -559,7 +576,7 @@ class FilePlanner {
     this.items.push(item);
   }
 
-  private claim(node: ts.Node): void {
+  claim(node: ts.Node): void {
     this.claimed.push([node.getStart(this.sf), node.end]);
   }
 
@@ -577,7 +594,7 @@ class FilePlanner {
     return /^[ \t]*/.exec(this.text.slice(lineStart, pos))![0];
   }
 
-  private find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined {
+  find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined {
     return this.findAt(site.start, site.end, guard) as T | undefined;
   }
 

@@ -14,7 +14,8 @@
  *   the migration can simply remove (`seed`, `stream_options`), which are caveats.
  */
 import type { Sdk, Site } from '../scan/sites.js';
-import { isMigrated, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
+import { isMigrated, isOpenAiPackage, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
+import { frameworkClientApi, frameworkModelOptions } from '../sources/frameworks.js';
 import {
   apiNeeds,
   CAPABILITY_LABELS,
@@ -138,7 +139,8 @@ class SiteIndex {
       if (s.kind === 'client') this.clients.push(s);
       if (s.kind === 'call') this.calls++;
       push(this.byFile, s.file, s);
-      if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
+      // A LangChain model reads its model id at its construction: the client is the literal's caller.
+      if ((s.kind === 'call' || s.kind === 'client') && s.modelSite) push(this.callers, s.modelSite, s);
       if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
     }
   }
@@ -285,10 +287,13 @@ class Decider {
       return [step('caveat', 'client', 'mark', `Some calls of the ${name} client need something ${p} does not serve, and none of the others is one the migration carries over whole, so it leaves the client pointing at OpenAI.`,
         `some calls of this client need something ${p} does not serve and no other call moves whole: it stays on OpenAI (see the calls' markers)`)];
     }
+    const own = this.ownWork(site);
+    if (own) return own;
     const steps: Step[] = [
       step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
         `client now calls ${p} at ${url} with the key in ${env}`),
     ];
+    steps.push(...this.clientModel(site));
     for (const option of OPENAI_ACCOUNT_OPTIONS) {
       if (site.options?.includes(option)) {
         steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));
@@ -299,6 +304,55 @@ class Decider {
       if (c) steps.push(c);
     }
     return steps;
+  }
+
+  /**
+   * A framework client that makes the requests itself (LangChain's ChatOpenAI, OpenAIEmbeddings ...): when the
+   * provider lacks its endpoint or a model of its kind, it stays on OpenAI as a whole, marked. Null otherwise.
+   */
+  private ownWork(site: Site): Step[] | null {
+    const api = frameworkClientApi(site);
+    const needs = api ? apiNeeds(api) : null;
+    if (!needs) return null;
+    const { p, t } = this;
+    const name = site.name ?? 'OpenAI';
+    if (/^Azure/.test(name)) {
+      return [step('caveat', 'client', 'mark', `The ${name} model is LangChain's Azure class, which takes Azure's deployment options, so the migration leaves it: replace it with ChatOpenAI for ${p} by hand.`,
+        `${name} takes Azure's options: replace it with ChatOpenAI (configuration: { baseURL: "${regionBaseUrl(t, this.options.region)}" }, key in ${t.apiKey.env}) and a ${p} model`)];
+    }
+    const { support, note } = t.capabilities[needs.capability];
+    const label = CAPABILITY_LABELS[needs.capability];
+    if (support === 'no' || support === 'unknown') {
+      const prefix = support === 'unknown' ? UNCONFIRMED : '';
+      const does = support === 'unknown' ? 'is not confirmed for' : 'is not offered by';
+      return [step(support === 'no' ? 'blocked' : 'caveat', needs.capability, 'mark', `${prefix}The ${name} model needs ${label}, which ${does} ${p}${withNote(note)}, so the migration leaves it on OpenAI.`,
+        `${p} does not offer ${label}${inParens(note)}: this ${name} stays on OpenAI; move it to a service that has it by hand`)];
+    }
+    const kind = needs.modelKind;
+    const absent = kind !== null && !frameworkModelOptions(site).some((o) => site.options?.includes(o));
+    const missing = kind !== null && (site.model !== null ? this.mapping(site.model).how === 'none' : absent && !t.models.defaults[kind]);
+    if (kind && missing) {
+      const m = this.noModel(kind, `The ${name} model`);
+      return [{ ...m, reason: `${m.reason.replace(/\.$/, '')}, so the migration leaves it on OpenAI.`, note: `${p} has no ${kind} model: this ${name} stays on OpenAI; move it by hand` }];
+    }
+    return null;
+  }
+
+  /** The model of a framework client: written in its options (mapped), elsewhere (decided there), at run time, or absent. */
+  private clientModel(site: Site): Step[] {
+    const api = frameworkClientApi(site);
+    const kind = api ? apiNeeds(api)?.modelKind : null;
+    if (!kind) return [];
+    const { p, t } = this;
+    const name = site.name ?? 'OpenAI';
+    if (site.model !== null) return site.modelAt === 'call' ? [this.model(site.model, `The ${name} model ${site.model}`)] : [];
+    if (frameworkModelOptions(site).some((o) => site.options?.includes(o))) {
+      return [step('caveat', 'model', 'mark', `The ${name} model takes its model id at run time, so the migration cannot map it: it must name a ${p} ${kind} model such as ${t.models.defaults[kind] ?? t.models.defaults.chat}.`,
+        `the model is chosen at run time: make sure it names a ${p} model (e.g. ${t.models.defaults[kind] ?? t.models.defaults.chat})`)];
+    }
+    const fallback = t.models.defaults[kind]!;
+    return [step('caveat', 'model', 'map-model', `The ${name} model names no model, so it would send its OpenAI default: the migration sets ${p}'s default ${kind} model ${fallback}.`,
+      `no model was set (the default is an OpenAI model): using ${p}'s default ${kind} model ${fallback}`, 'model', fallback)];
   }
 
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
@@ -355,7 +409,7 @@ class Decider {
     const key = this.memoKey();
     const known = index.untraced.get(key);
     if (known) return known;
-    const clients = index.clients.filter((c) => isMigrated(c.sdk));
+    const clients = index.clients.filter((c) => isOpenAiPackage(c.sdk));
     const moved = clients.filter((c) => this.repointed(c, index)).length;
     const answer = clients.length === 0 || moved === clients.length ? 'yes' : moved === 0 ? 'no' : 'unsure';
     index.untraced.set(key, answer);
@@ -521,7 +575,12 @@ class Decider {
         return [step('ok', 'api', 'none', `${api} goes through a client that stays on OpenAI, because its other calls cannot move to ${p}: the call stays with it.`)];
       }
     }
-    if (!client && site.confidence === 'certain' && isMigrated(site.sdk)) {
+    if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk)) {
+      // A framework model passed in (a parameter, a field): its construction, where the migration acts, is not known.
+      return [step('caveat', 'api', 'mark', `${api} goes through ${SOURCE_LABELS[site.sdk]} made where the analysis cannot trace it, so the call is left as it is.`,
+        `this call's model is made where qianyi cannot trace it: if that model moves to ${p}, check this call's model and features there`)];
+    }
+    if (!client && site.confidence === 'certain' && isOpenAiPackage(site.sdk)) {
       // A call on a client passed in (a parameter, a field): it goes where the project's clients go.
       const moves = this.untracedRepointed(index);
       if (moves === 'no') {
@@ -563,7 +622,8 @@ class Decider {
           `the batch input file still holds OpenAI request lines: give each a ${p} model and ${p}'s path before running it on ${p}`));
       }
     }
-    if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api, index));
+    // A framework's model id is written where the model is made (its client), and decided there.
+    if (needs?.modelKind && isOpenAiPackage(site.sdk)) steps.push(...this.callModel(site, needs.modelKind, api, index));
     const editable = site.request === 'in-file';
     const seen = new Set<Capability>(needs ? [needs.capability] : []);
     // Ranged fields first, then the other fields, then the capabilities behind features.
@@ -761,6 +821,7 @@ class Decider {
     const untraced = this.untracedRepointed(index);
     const migrated = callers.filter((c) => {
       const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+      if (c.kind === 'client') return this.repointed(c, index);
       return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || untraced !== 'no');
     });
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
@@ -775,7 +836,7 @@ class Decider {
         `Model literal ${site.model} is not traced to a call the migration re-points, so it is left as it is: if it reaches one, it must name a ${p} model.`,
         `model ids here are not traced to a call this migration re-points: left as they are (if one reaches such a call, make it a ${p} model)`)];
     }
-    if (untraced === 'unsure' && callers.some((c) => !c.clientSite && c.confidence === 'certain' && isMigrated(c.sdk))) {
+    if (untraced === 'unsure' && callers.some((c) => c.kind === 'call' && !c.clientSite && c.confidence === 'certain' && isOpenAiPackage(c.sdk))) {
       return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds a call whose client the analysis cannot trace, in a project where the migration re-points only some clients, so it is left as it is.`,
         `${site.model} feeds a call whose client could not be traced: if that client moves to ${p}, make this a ${p} model`)];
     }
