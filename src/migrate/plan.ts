@@ -13,6 +13,7 @@ import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, ty
 import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
 import { planLangchainClient } from '../sources/langchain/migrate.js';
+import { AiSdkPlanner } from '../sources/ai-sdk/migrate.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -59,6 +60,8 @@ export interface PlanOptions {
 export interface FilePlan {
   edits: TextEdit[];
   items: PlanItem[];
+  /** Packages the edited code now imports (`@ai-sdk/openai-compatible`): the plan adds them to the nearest package.json. */
+  packages?: string[];
 }
 
 export const NOTE_PREFIX = 'qianyi:';
@@ -87,9 +90,11 @@ export interface SitePlanner {
   readonly sf: ts.SourceFile;
   readonly text: string;
   readonly quote: Quote;
+  readonly eol: string;
   readonly t: Template;
   readonly region: string | undefined;
   readonly edits: TextEdit[];
+  readonly evaluator: Evaluator;
   find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined;
   rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void;
   replaceLiteral(literal: ts.StringLiteralLike, model: string): void;
@@ -108,7 +113,7 @@ class FilePlanner implements SitePlanner {
   private plannedAtLastItem = 0;
   readonly sf: ts.SourceFile;
   readonly text: string;
-  private readonly eol: string;
+  readonly eol: string;
   readonly quote: Quote;
   /** The provider the current site is planned for: the run's, or a route's (set per site in `plan`). */
   t: Template;
@@ -118,7 +123,7 @@ class FilePlanner implements SitePlanner {
   constructor(
     private readonly file: AnalyzedFile,
     private readonly options: PlanOptions,
-    private readonly evaluator: Evaluator,
+    readonly evaluator: Evaluator,
   ) {
     this.sf = file.sf;
     this.text = file.text;
@@ -142,6 +147,7 @@ class FilePlanner implements SitePlanner {
   }
 
   plan(): FilePlan {
+    const aiSdk = new AiSdkPlanner(this);
     const order = ['client', 'call', 'env', 'model', 'import'];
     const sites = [...this.file.sites].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.start - b.start);
     for (const site of sites) {
@@ -165,11 +171,13 @@ class FilePlanner implements SitePlanner {
       }
       if (!isMigrated(site.sdk)) this.notMigrated(site, decision);
       else if (site.kind === 'client' && site.sdk === 'langchain') planLangchainClient(this, site, decision);
+      else if (site.sdk === 'ai-sdk' && site.kind !== 'env' && site.kind !== 'import' && (site.kind !== 'model' || site.name)) aiSdk.site(site, decision);
       else if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
       else if (site.kind === 'env') this.env(site, decision);
       else if (site.kind === 'model') this.modelLiteral(site, decision);
     }
+    const packages = aiSdk.finish();
     this.flushRemovals();
     // A file with nothing left to change is migrated already: its review notes were read (maybe deleted), not re-added.
     const settled = this.edits.length === 0;
@@ -181,7 +189,7 @@ class FilePlanner implements SitePlanner {
         : lines.map((l) => `${indent}${l}${this.eol}`).join('');
       this.edits.push({ start: from, end: pos, text });
     }
-    return { edits: this.edits, items: this.items };
+    return { edits: this.edits, items: this.items, ...(packages.length > 0 ? { packages } : {}) };
   }
 
   /**

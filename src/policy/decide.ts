@@ -15,7 +15,7 @@
  */
 import type { Sdk, Site } from '../scan/sites.js';
 import { isMigrated, isOpenAiPackage, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
-import { frameworkClientApi, frameworkModelOptions } from '../sources/frameworks.js';
+import { AI_SDK_OPENAI_PROVIDERS, frameworkClientApi, frameworkModelOptions, judgedApi } from '../sources/frameworks.js';
 import {
   apiNeeds,
   CAPABILITY_LABELS,
@@ -141,7 +141,8 @@ class SiteIndex {
       push(this.byFile, s.file, s);
       // A LangChain model reads its model id at its construction: the client is the literal's caller.
       if ((s.kind === 'call' || s.kind === 'client') && s.modelSite) push(this.callers, s.modelSite, s);
-      if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
+      // An AI SDK model made by a created provider goes with it, as a call goes with its client.
+      if ((s.kind === 'call' || s.kind === 'model') && s.clientSite) push(this.callsOf, s.clientSite, s);
     }
   }
 }
@@ -221,6 +222,8 @@ class Decider {
       case 'call':
         return this.call(site, index);
       case 'model':
+        // An AI SDK model made from a literal id (`openai.embedding('...')`) is decided like a call of its provider.
+        if (site.sdk === 'ai-sdk' && site.name) return this.call({ ...site, api: judgedApi(site), modelAt: 'call' }, index);
         return this.modelSite(site, index);
       case 'import':
         return this.importSite(site);
@@ -287,7 +290,7 @@ class Decider {
       return [step('caveat', 'client', 'mark', `Some calls of the ${name} client need something ${p} does not serve, and none of the others is one the migration carries over whole, so it leaves the client pointing at OpenAI.`,
         `some calls of this client need something ${p} does not serve and no other call moves whole: it stays on OpenAI (see the calls' markers)`)];
     }
-    const own = this.ownWork(site);
+    const own = site.sdk === 'ai-sdk' ? this.aiSdkProviderHeld(site, index) : this.ownWork(site);
     if (own) return own;
     const steps: Step[] = [
       step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
@@ -338,6 +341,27 @@ class Decider {
     return null;
   }
 
+  /** An AI SDK provider that cannot be remade with createOpenAICompatible as a whole: marked, left on OpenAI. Null otherwise. */
+  private aiSdkProviderHeld(site: Site, index: SiteIndex): Step[] | null {
+    const { p, t } = this;
+    const name = site.name ?? 'createOpenAI';
+    const url = regionBaseUrl(t, this.options.region);
+    const by = `createOpenAICompatible({ name, baseURL: "${url}", apiKey: process.env.${t.apiKey.env} })`;
+    if (!AI_SDK_OPENAI_PROVIDERS.has(name)) {
+      return [step('caveat', 'client', 'mark', `The ${name} provider is not one qianyi remakes for ${p}, so the migration leaves it: re-point it by hand.`,
+        `replace this ${name} provider with ${by} and give its models ${p} ids`)];
+    }
+    if (site.usedElsewhere) {
+      return [step('caveat', 'client', 'mark', `The ${name} provider is used where qianyi cannot follow it (exported, passed on, or given a model id from elsewhere), so the migration leaves it on OpenAI.`,
+        `this provider is used where qianyi cannot follow it: replace it with ${by} and give every model it makes a ${p} id, together`)];
+    }
+    if ((index.callsOf.get(site.id) ?? []).some((c) => this.stuck(c))) {
+      return [step('caveat', 'client', 'mark', `Some models of the ${name} provider need something ${p} does not serve, so the migration leaves the provider on OpenAI.`,
+        `some models of this provider need something ${p} does not serve: it stays on OpenAI (see the models' markers)`)];
+    }
+    return null;
+  }
+
   /** The model of a framework client: written in its options (mapped), elsewhere (decided there), at run time, or absent. */
   private clientModel(site: Site): Step[] {
     const api = frameworkClientApi(site);
@@ -358,7 +382,9 @@ class Decider {
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
   repointed(client: Site, index: SiteIndex): boolean {
     if (this.options.kept?.has(client.id)) return false;
-    return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
+    if (!talksToOpenAi(client) || client.options === null || (client.keyFrom !== undefined && !this.replaceableKey(client)) || this.unserved(client, index)) return false;
+    // A framework client that stays whole (an endpoint or model the provider lacks, a provider used elsewhere).
+    return (client.sdk === 'ai-sdk' ? this.aiSdkProviderHeld(client, index) : this.ownWork(client)) === null;
   }
 
   /**
@@ -388,7 +414,8 @@ class Decider {
    * counterpart there.
    */
   private stuck(call: Site): boolean {
-    const needs = call.api ? apiNeeds(call.api) : null;
+    const api = judgedApi(call);
+    const needs = api ? apiNeeds(api) : null;
     if (!needs) return false;
     const support = this.t.capabilities[needs.capability].support;
     if (support === 'no' || support === 'unknown' || needs.capability === 'batches') return true;
@@ -397,7 +424,8 @@ class Decider {
 
   /** A call that works on the provider once re-pointed: a served endpoint that takes a model the migration can name. */
   private carried(call: Site): boolean {
-    const needs = call.api ? apiNeeds(call.api) : null;
+    const api = judgedApi(call);
+    const needs = api ? apiNeeds(api) : null;
     return needs !== null && needs.modelKind !== null && call.model !== null && !this.stuck(call);
   }
 
@@ -558,7 +586,11 @@ class Decider {
 
   private call(site: Site, index: SiteIndex): Step[] {
     const { p, t } = this;
-    const api = site.api ?? 'an unrecognised call';
+    const api = judgedApi(site) ?? 'an unrecognised call';
+    if (site.sdk === 'ai-sdk' && !AI_SDK_OPENAI_PROVIDERS.has(site.provider ?? 'openai') && isMigrated(site.sdk)) {
+      return [step('caveat', 'api', 'mark', `${api} goes through the AI SDK's ${site.provider} provider, which qianyi does not remake for ${p}: re-point it by hand.`,
+        `this model is made by the AI SDK's ${site.provider} provider: replace it with createOpenAICompatible for ${p} (${regionBaseUrl(t, this.options.region)}, key in ${t.apiKey.env}) and a ${p} model`)];
+    }
     if (site.endpoint === 'foreign' || site.endpoint === 'unknown') {
       const to = site.endpoint === 'foreign' ? `goes to ${site.host ?? 'another host'}, not to OpenAI` : 'goes through a client whose base URL qianyi cannot resolve';
       return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
@@ -575,7 +607,8 @@ class Decider {
         return [step('ok', 'api', 'none', `${api} goes through a client that stays on OpenAI, because its other calls cannot move to ${p}: the call stays with it.`)];
       }
     }
-    if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk)) {
+    const madeHere = site.sdk === 'ai-sdk' && (site.modelAt === 'call' || site.modelSite !== undefined);
+    if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk) && !madeHere) {
       // A framework model passed in (a parameter, a field): its construction, where the migration acts, is not known.
       return [step('caveat', 'api', 'mark', `${api} goes through ${SOURCE_LABELS[site.sdk]} made where the analysis cannot trace it, so the call is left as it is.`,
         `this call's model is made where qianyi cannot trace it: if that model moves to ${p}, check this call's model and features there`)];
@@ -595,8 +628,14 @@ class Decider {
       const note = `this looks like an OpenAI ${api} call, but its client could not be traced to the openai package: check that it goes to ${p}`;
       return [step('caveat', 'api', 'mark', `${api} looks like an OpenAI call, but its client could not be traced to the openai package: check that it goes to ${p}.`, note)];
     }
-    const needs = site.api ? apiNeeds(site.api) : null;
+    const needs = judgedApi(site) ? apiNeeds(judgedApi(site)!) : null;
     const steps: Step[] = [];
+    if (site.sdk === 'ai-sdk' && site.modelAt === 'call' && !this.stuck(site)) {
+      // The model is remade with createOpenAICompatible's chat (or embedding) model, on the provider's URL and key.
+      const url = regionBaseUrl(t, this.options.region);
+      steps.push(step('ok', 'client', 'set-client', `This AI SDK model is remade with createOpenAICompatible for ${p} (baseURL ${url}, key from ${t.apiKey.env}).`,
+        `model now made by createOpenAICompatible for ${p} at ${url} with the key in ${t.apiKey.env}`));
+    }
     if (!needs) {
       steps.push(step('caveat', 'api', 'none', `${UNCONFIRMED}qianyi does not know the SDK call ${api}, so check by hand whether ${p} supports it.`,
         `qianyi does not know the SDK call ${api}: check that ${p} supports it`));
@@ -623,7 +662,7 @@ class Decider {
       }
     }
     // A framework's model id is written where the model is made (its client), and decided there.
-    if (needs?.modelKind && isOpenAiPackage(site.sdk)) steps.push(...this.callModel(site, needs.modelKind, api, index));
+    if (needs?.modelKind && (isOpenAiPackage(site.sdk) || (site.sdk === 'ai-sdk' && site.modelAt === 'call'))) steps.push(...this.callModel(site, needs.modelKind, api, index));
     const editable = site.request === 'in-file';
     const seen = new Set<Capability>(needs ? [needs.capability] : []);
     // Ranged fields first, then the other fields, then the capabilities behind features.

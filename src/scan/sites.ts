@@ -73,6 +73,13 @@ export interface Site {
   option?: string;
   /** Calls: the ranged fields the request sets (temperature, top_p, frequency_penalty, presence_penalty), with their number literal or null. */
   params?: Record<string, number | null>;
+  /** AI SDK calls and models: the provider that makes the model (`openai`, `azure`, `createOpenAI`, `createAzure` ...). */
+  provider?: string;
+  /**
+   * AI SDK providers made with createOpenAI(...): some use of the provider is not a model made right here
+   * from a literal id (it is exported, passed on, or given an id from elsewhere), so it cannot move alone.
+   */
+  usedElsewhere?: boolean;
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;

@@ -14,7 +14,7 @@ export const SOURCE_LABELS: Readonly<Record<Sdk, string>> = {
 };
 
 /** The sources `migrate` re-points. The others are reported, and their sites left as manual work. */
-const MIGRATED: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai', 'langchain']);
+const MIGRATED: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai', 'langchain', 'ai-sdk']);
 /** The openai package itself (its current, 3.x and Azure clients): the sources whose calls take a client object. */
 const OPENAI_PACKAGE: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai']);
 

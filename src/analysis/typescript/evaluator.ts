@@ -71,6 +71,8 @@ export interface SourceValue {
   origin?: ts.Node;
   /** Pointed at a provider the way qianyi writes it (`process.env.X_BASE_URL ?? '<provider URL>'`): a migrated client. */
   atProvider?: boolean;
+  /** The call that made a model (`openai('gpt-4o')`): where the migration rewrites it. */
+  madeBy?: ts.Node;
 }
 
 interface Memo {

@@ -41,7 +41,7 @@ function makeModel(call: ts.CallExpression, api: string, name: string, from: Sou
     ? languageApi(dependencyMajor(call.getSourceFile().fileName, PROVIDER_MODULE, ev))
     : api;
   const { model, node } = modelOf(call.arguments[0], ev);
-  return value('ai-sdk', 'model', { name, api: resolved, model, modelNode: node, unsure: from.unsure });
+  return value('ai-sdk', 'model', { name, api: resolved, model, modelNode: node, unsure: from.unsure, madeBy: call, ...(from.origin ? { origin: from.origin } : {}) });
 }
 
 /**
@@ -56,7 +56,7 @@ function otherProviderCall(callee: SourceValue, call: ts.CallExpression, ev: Eva
   const compatible = callee.name === '@ai-sdk/openai-compatible' ? 'chat.completions.create' : callee.name === '@ai-sdk/open-responses' ? 'responses.create' : undefined;
   const url = propertyOf(options, 'baseURL') ?? propertyOf(options, 'url');
   if (compatible && url && baseUrlOwner(url, ev) === 'openai') {
-    return provider({ name: callee.name === '@ai-sdk/openai-compatible' ? 'createOpenAICompatible' : 'createOpenResponses', api: compatible });
+    return provider({ name: callee.name === '@ai-sdk/openai-compatible' ? 'createOpenAICompatible' : 'createOpenResponses', api: compatible, origin: call });
   }
   return value('ai-sdk', 'other-provider');
 }
@@ -89,7 +89,7 @@ export const aiSdkModel: SourceModel = {
       // createAzure's baseURL is the Azure resource's: Azure OpenAI either way.
       const owner = callee.name === 'createAzure' ? 'openai' : baseUrlOwner(propertyOf(options, 'baseURL') ?? propertyOf(options, 'baseUrl'), ev);
       if (owner === 'other') return value('ai-sdk', 'other-provider');
-      return provider({ name: callee.name, unsure: owner === 'unknown' || (call.arguments[0] !== undefined && !options) });
+      return provider({ name: callee.name, unsure: owner === 'unknown' || (call.arguments[0] !== undefined && !options), origin: call });
     }
     if (callee.type === 'other-provider' || callee.type === 'other-factory') return otherProviderCall(callee, call, ev);
     if (callee.type === 'provider') return makeModel(call, callee.api ?? 'language', callee.name ?? 'openai', callee, ev);

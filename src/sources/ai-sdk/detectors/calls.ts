@@ -1,7 +1,7 @@
 import { ts } from '../../../analysis/typescript/parse.js';
 import type { SourceValue } from '../../../analysis/typescript/evaluator.js';
 import { asSource, claimModel, objectOf, propertyOf, toolChoiceMode } from '../../shared.js';
-import type { DetectContext, Detector } from '../../source.js';
+import type { DetectContext, Detector, SiteDraft } from '../../source.js';
 import { FRAMEWORK_CALLS } from '../surface.js';
 
 /**
@@ -37,7 +37,23 @@ function frameworkCall(ctx: DetectContext, call: ts.CallExpression | ts.NewExpre
   ctx.report(call, {
     kind: 'call', sdk: 'ai-sdk', api: model.api, model: model.model ?? null, features: [...features].sort(),
     confidence: model.unsure ? 'likely' : 'certain', name: null, ...(toolChoice !== undefined ? { toolChoice } : {}),
+    ...madeAt(ctx, model, inline),
   });
+}
+
+/**
+ * Where the call's model is made: inline from a literal id (`modelAt: 'call'`, rewritten with the call), by a
+ * model site elsewhere (`const model = openai('gpt-4o')`), and by which provider (its client site, if created).
+ */
+function madeAt(ctx: DetectContext, model: SourceValue, inline: ts.Expression): Partial<SiteDraft> {
+  const out: Partial<SiteDraft> = { provider: model.name?.split('.')[0] ?? 'openai' };
+  if (model.origin) out.clientSite = ctx.siteId(model.origin, 'client');
+  const made = model.madeBy;
+  const literal = made && ts.isCallExpression(made) ? made.arguments[0] : undefined;
+  const fromLiteral = literal !== undefined && ts.isStringLiteralLike(literal);
+  if (made === inline && fromLiteral) out.modelAt = 'call';
+  else if (made && made !== inline && fromLiteral) out.modelSite = ctx.siteId(made, 'model');
+  return out;
 }
 
 /** The request features an AI SDK call's options ask for (named as the openai SDK's, see docs/site-model.md). */

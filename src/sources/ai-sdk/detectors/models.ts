@@ -22,6 +22,8 @@ export const models: Detector = {
       ctx.report(call, {
         kind: 'model', sdk: 'ai-sdk', api: null, model: model.model, features: [],
         confidence: model.unsure ? 'likely' : 'certain', name: model.name ?? null,
+        provider: model.name?.split('.')[0] ?? 'openai',
+        ...(model.origin ? { clientSite: ctx.siteId(model.origin, 'client') } : {}),
       });
     }
   },
