@@ -98,6 +98,7 @@ export interface SitePlanner {
   find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined;
   rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void;
   replaceLiteral(literal: ts.StringLiteralLike, model: string): void;
+  removeProperty(object: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void;
   report(site: Site, at: ts.Node, step: Step): void;
   claim(node: ts.Node): void;
 }
@@ -469,7 +470,7 @@ class FilePlanner implements SitePlanner {
   }
 
   /** Marks a property for removal; the ranges are worked out per object at the end (neighbours may go too). */
-  private removeProperty(object: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
+  removeProperty(object: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
     const set = this.removals.get(object) ?? new Set<ts.ObjectLiteralElementLike>();
     set.add(prop);
     this.removals.set(object, set);

@@ -297,6 +297,8 @@ class Decider {
         `client now calls ${p} at ${url} with the key in ${env}`),
     ];
     steps.push(...this.clientModel(site));
+    // LangChain's ranged fields are options of the model, sent with each of its requests.
+    for (const field of Object.keys(site.params ?? {})) steps.push(...this.field(site, field, `The ${name} model`, true));
     for (const option of OPENAI_ACCOUNT_OPTIONS) {
       if (site.options?.includes(option)) {
         steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));

@@ -8,14 +8,15 @@ import { stringLiteral } from '../../migrate/literals.js';
 import type { SitePlanner } from '../../migrate/plan.js';
 import { baseUrlEnv, regionBaseUrl, type Decision } from '../../policy/decide.js';
 import type { Site } from '../../scan/sites.js';
-import { KEY_OPTIONS, MODEL_OPTIONS } from './detectors/clients.js';
+import { KEY_OPTIONS, MODEL_OPTIONS, RANGED_OPTIONS } from './detectors/clients.js';
 
 export function planLangchainClient(p: SitePlanner, site: Site, decision: Decision): void {
   const node = p.find(site, ts.isNewExpression);
   if (!node) return;
   const set = decision.steps.find((s) => s.action === 'set-client');
   const model = decision.steps.find((s) => s.subject === 'model' && s.action === 'map-model');
-  for (const step of decision.steps) if (step !== set && step !== model) p.report(site, node, step);
+  const edited = (s: (typeof decision.steps)[number]) => s === set || s === model || ((s.action === 'clamp' || s.action === 'remove-field') && s.field !== undefined);
+  for (const step of decision.steps) if (!edited(step)) p.report(site, node, step);
   if (!set) return;
   const q = p.quote;
   const baseURL = `process.env.${baseUrlEnv(p.t)} ?? ${stringLiteral(regionBaseUrl(p.t, p.region), q)}`;
@@ -43,6 +44,16 @@ export function planLangchainClient(p: SitePlanner, site: Site, decision: Decisi
   if (!args) p.edits.push({ start: node.end, end: node.end, text: `(${fresh})` });
   else if (!object) p.edits.push({ start: args.pos, end: args.end, text: fresh });
   else p.rewriteObject(object, sets, []);
+  // Ranged fields: clamped or removed in the options, under LangChain's names.
+  for (const step of decision.steps) {
+    if (step === set || step === model || !edited(step) || !object) continue;
+    const option = Object.entries(RANGED_OPTIONS).find(([, field]) => field === step.field)?.[0];
+    const prop = option ? named(option) : undefined;
+    if (!prop) continue;
+    if (step.action === 'remove-field') p.removeProperty(object, prop);
+    else if (ts.isPropertyAssignment(prop) && step.to !== undefined) p.edits.push({ start: prop.initializer.getStart(p.sf), end: prop.initializer.end, text: step.to });
+    p.report(site, node, step);
+  }
   p.claim(node);
   if (model) p.report(site, node, model);
   p.report(site, node, set);

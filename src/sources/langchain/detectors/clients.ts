@@ -6,6 +6,10 @@ import type { Detector, SiteDraft } from '../../source.js';
 /** The option names LangChain's OpenAI classes take a key under. */
 export const KEY_OPTIONS = ['apiKey', 'openAIApiKey'];
 export const MODEL_OPTIONS = ['model', 'modelName'];
+/** LangChain's names for the request fields whose range differs between providers. */
+export const RANGED_OPTIONS: Readonly<Record<string, string>> = {
+  temperature: 'temperature', topP: 'top_p', frequencyPenalty: 'frequency_penalty', presencePenalty: 'presence_penalty',
+};
 
 /** `new ChatOpenAI({...})`, `new OpenAIEmbeddings()`, `new OpenAI()` of LangChain: the model lives here. */
 export const clients: Detector = {
@@ -33,7 +37,27 @@ export const clients: Detector = {
         draft.modelAt = inline ? 'call' : 'elsewhere';
         if (!inline) draft.modelSite = ctx.siteId(instance.modelNode, 'model');
       }
+      const params = fields && ts.isObjectLiteralExpression(fields) ? rangedParams(fields) : undefined;
+      if (params) draft.params = params;
       ctx.report(node, draft);
     }
   },
 };
+
+/** The ranged fields the options set, by their openai SDK name: the number literal, else null. */
+function rangedParams(fields: ts.ObjectLiteralExpression): Record<string, number | null> | undefined {
+  let found: Record<string, number | null> | undefined;
+  for (const [option, field] of Object.entries(RANGED_OPTIONS)) {
+    const value = propertyOf(fields, option);
+    if (!value) continue;
+    found ??= {};
+    found[field] = numberOf(value);
+  }
+  return found;
+}
+
+function numberOf(node: ts.Expression): number | null {
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
+  return null;
+}
