@@ -602,7 +602,9 @@ class Decider {
       if (this.options.kept?.has(client.id)) {
         return [step('ok', 'api', 'none', `${api} goes through a client kept as it is (qianyi-ignore): the call stays with it.`)];
       }
-      if (!this.unserved(client, index)) {
+      // An AI SDK provider held back by a model the provider cannot serve: that model is marked too.
+      const heldByCalls = client.sdk === 'ai-sdk' && (index.callsOf.get(client.id) ?? []).some((c) => this.stuck(c));
+      if (!this.unserved(client, index) && !heldByCalls) {
         return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
       }
       if (!this.stuck(site)) {
