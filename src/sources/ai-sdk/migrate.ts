@@ -149,7 +149,8 @@ export class AiSdkPlanner {
     if (!importsCreate(p.sf)) text += `${last ? eol : ''}${declare}${last ? '' : eol}`;
     if (this.providerName) {
       const options = this.options().map(([k, v]) => `${k}: ${v}`).join(', ');
-      text += `${last ? eol : ''}${eol}const ${this.providerName} = ${CREATE}({ ${options} });${last ? '' : eol}`;
+      // Right below the imports, no blank line added: the diff stays unambiguous (the file's own blank line follows).
+      text += `${last ? eol : ''}const ${this.providerName} = ${CREATE}({ ${options} });${last ? '' : eol}`;
     }
     if (text) p.edits.push({ start: at, end: at, text });
     return [COMPATIBLE_MODULE];
