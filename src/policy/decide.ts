@@ -15,7 +15,7 @@
  */
 import type { Sdk, Site } from '../scan/sites.js';
 import { isMigrated, isOpenAiPackage, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
-import { AI_SDK_OPENAI_PROVIDERS, frameworkClientApi, frameworkModelOptions, judgedApi } from '../sources/frameworks.js';
+import { AI_SDK_OPENAI_PROVIDERS, compatibleRelease, frameworkClientApi, frameworkModelOptions, judgedApi } from '../sources/frameworks.js';
 import {
   apiNeeds,
   CAPABILITY_LABELS,
@@ -353,6 +353,7 @@ class Decider {
       return [step('caveat', 'client', 'mark', `The ${name} provider is not one qianyi remakes for ${p}, so the migration leaves it: re-point it by hand.`,
         `replace this ${name} provider with ${by} and give its models ${p} ids`)];
     }
+    if (!compatibleRelease(site)) return [this.noCompatibleRelease(site)];
     if (site.usedElsewhere) {
       return [step('caveat', 'client', 'mark', `The ${name} provider is used where qianyi cannot follow it (exported, passed on, or given a model id from elsewhere), so the migration leaves it on OpenAI.`,
         `this provider is used where qianyi cannot follow it: replace it with ${by} and give every model it makes a ${p} id, together`)];
@@ -362,6 +363,14 @@ class Decider {
         `some models of this provider need something ${p} does not serve: it stays on OpenAI (see the models' markers)`)];
     }
     return null;
+  }
+
+  /** An AI SDK app whose `ai` version no @ai-sdk/openai-compatible release qianyi knows fits (ai 3.x, or none named). */
+  private noCompatibleRelease(site: Site): Step {
+    const { p, t } = this;
+    const which = site.aiMajor === undefined ? 'a version of ai that no package.json near it names' : `ai ${site.aiMajor}.x`;
+    return step('caveat', 'client', 'mark', `This AI SDK code runs on ${which}, for which qianyi knows no @ai-sdk/openai-compatible release, so the migration leaves it on OpenAI.`,
+      `qianyi knows no @ai-sdk/openai-compatible release for ${which}: add one that fits, then make this model with createOpenAICompatible for ${p} (${regionBaseUrl(t, this.options.region)}, key in ${t.apiKey.env})`);
   }
 
   /** The model of a framework client: written in its options (mapped), elsewhere (decided there), at run time, or absent. */
@@ -634,6 +643,9 @@ class Decider {
     }
     const needs = judgedApi(site) ? apiNeeds(judgedApi(site)!) : null;
     const steps: Step[] = [];
+    if (site.sdk === 'ai-sdk' && site.modelAt === 'call' && !this.stuck(site) && !compatibleRelease(site) && (!client || this.repointed(client, index))) {
+      return [this.noCompatibleRelease(site)];
+    }
     if (site.sdk === 'ai-sdk' && site.modelAt === 'call' && !this.stuck(site)) {
       // The model is remade with createOpenAICompatible's chat (or embedding) model, on the provider's URL and key.
       const url = regionBaseUrl(t, this.options.region);

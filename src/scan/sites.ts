@@ -80,6 +80,8 @@ export interface Site {
    * from a literal id (it is exported, passed on, or given an id from elsewhere), so it cannot move alone.
    */
   usedElsewhere?: boolean;
+  /** AI SDK calls, models and clients: the `ai` major the nearest package.json names (from @ai-sdk/openai's when only that is named). */
+  aiMajor?: number;
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;

@@ -6,6 +6,12 @@
 import type { Site } from '../scan/sites.js';
 import { FACTORIES } from './ai-sdk/surface.js';
 import { CLASS_APIS } from './langchain/surface.js';
+import { COMPATIBLE_VERSIONS } from './ai-sdk/packages.js';
+
+/** The @ai-sdk/openai-compatible release the migration pins for an AI SDK site's app, or undefined (no release fits its `ai`). */
+export function compatibleRelease(site: Site): string | undefined {
+  return site.aiMajor === undefined ? undefined : COMPATIBLE_VERSIONS[site.aiMajor];
+}
 
 /** The openai SDK operation a framework client's own requests perform, or null for a client of the openai package. */
 export function frameworkClientApi(site: Site): string | null {

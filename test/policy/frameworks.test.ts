@@ -148,4 +148,14 @@ describe('the AI SDK', () => {
       expect(JSON.parse(after['package.json']!).dependencies['@ai-sdk/openai-compatible']).toBe(version);
     }
   });
+
+  it('an app on an ai version no @ai-sdk/openai-compatible release fits (3.x) is marked, not given an import it cannot install', async () => {
+    const { code, manual, after } = await plan({
+      'package.json': JSON.stringify({ name: 'x', dependencies: { '@ai-sdk/openai': '^0.0.66', ai: '^3.4.0' } }, null, 2),
+      'src/a.ts': `import { openai } from '@ai-sdk/openai';\nimport { generateText } from 'ai';\nexport const run = () => generateText({ model: openai('gpt-4o'), prompt: 'hi' });\n`,
+    });
+    expect(manual).toEqual(['src/a.ts:3']);
+    expect(code['src/a.ts']).toContain(`openai('gpt-4o')`);
+    expect(after['package.json']).toBeUndefined();
+  });
 });

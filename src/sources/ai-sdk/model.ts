@@ -21,6 +21,14 @@ export function isOtherProviderModule(specifier: string): boolean {
   return specifier.startsWith('@ai-sdk/') && specifier !== PROVIDER_MODULE && specifier !== AZURE_MODULE && !NOT_PROVIDERS.has(specifier);
 }
 
+/** The `ai` major the package.json nearest to a file names (@ai-sdk/openai N.x goes with ai N+3.x). */
+export function aiMajorOf(file: string, ev: Evaluator): number | undefined {
+  const ai = dependencyMajor(file, 'ai', ev);
+  if (ai !== null) return ai;
+  const openai = dependencyMajor(file, PROVIDER_MODULE, ev);
+  return openai === null ? undefined : openai + 3;
+}
+
 const provider = (fields: Omit<SourceValue, 'k' | 'source' | 'type'>) => value('ai-sdk', 'provider', fields);
 
 function aiExport(name: string): Value | undefined {

@@ -3,6 +3,7 @@ import type { SourceValue } from '../../../analysis/typescript/evaluator.js';
 import { asSource, claimModel, objectOf, propertyOf, toolChoiceMode } from '../../shared.js';
 import type { DetectContext, Detector, SiteDraft } from '../../source.js';
 import { FRAMEWORK_CALLS } from '../surface.js';
+import { aiMajorOf } from '../model.js';
 
 /**
  * `generateText({ model: openai('gpt-4o'), ... })` and the other functions of `ai` (and its agents) whose
@@ -47,6 +48,8 @@ function frameworkCall(ctx: DetectContext, call: ts.CallExpression | ts.NewExpre
  */
 function madeAt(ctx: DetectContext, model: SourceValue, inline: ts.Expression): Partial<SiteDraft> {
   const out: Partial<SiteDraft> = { provider: model.name?.split('.')[0] ?? 'openai' };
+  const major = aiMajorOf(ctx.sf.fileName, ctx.evaluator);
+  if (major !== undefined) out.aiMajor = major;
   if (model.origin) out.clientSite = ctx.siteId(model.origin, 'client');
   const made = model.madeBy;
   const literal = made && ts.isCallExpression(made) ? made.arguments[0] : undefined;

@@ -4,6 +4,7 @@ import { keySource } from '../../openai/detectors/clients.js';
 import { asSource, optionNames } from '../../shared.js';
 import type { Detector, SiteDraft } from '../../source.js';
 import { FACTORIES } from '../surface.js';
+import { aiMajor } from './models.js';
 
 /**
  * `createOpenAI({...})`, `createAzure({...})`: a provider of the user's own (key, base URL, headers); also an
@@ -25,6 +26,7 @@ export const clients: Detector = {
       const keyFrom = keySource(call.arguments[0], ctx);
       if (keyFrom) draft.keyFrom = keyFrom;
       if (!usedHereOnly(call)) draft.usedElsewhere = true;
+      Object.assign(draft, aiMajor(ctx));
       ctx.report(call, draft);
     }
   },
