@@ -692,6 +692,10 @@ class Decider {
       if (cap === 'tool_choice') steps.push(...this.toolChoice(site, api, editable));
       else steps.push(...this.featureCapability(cap, feature, api, editable));
     }
+    // LangChain's ChatOpenAI asks for usage when it streams (streamUsage defaults to true): stream_options is sent.
+    if (site.sdk === 'langchain' && site.features.includes('stream') && !seen.has('stream_usage')) {
+      steps.push(...this.featureCapability('stream_usage', 'stream_options (LangChain streams with streamUsage on by default)', api, false));
+    }
     // Steps explain what is not ok; an ok step is kept when it changes code or when there is nothing else to say.
     const kept = steps.filter((s) => s.verdict !== 'ok' || s.action !== 'none');
     return kept.length > 0 ? kept : [step('ok', 'api', 'none', `${api} works on ${p} as written.`)];
