@@ -102,6 +102,18 @@ export function isProviderUrl(expr: ts.Expression | undefined, ev: Evaluator): b
   return fallback.k === 'string' && /^https?:\/\//.test(fallback.value) && !isOpenAiUrl(fallback.value);
 }
 
+/** The host of a base URL the evaluator finds as a string (`https://openrouter.ai/api/v1` → `openrouter.ai`). */
+export function hostOf(expr: ts.Expression | undefined, ev: Evaluator): string | undefined {
+  if (!expr) return undefined;
+  const found = ev.expr(expr);
+  if (found.k !== 'string') return undefined;
+  try {
+    return new URL(found.value).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `https://api.openai.com/...` (any path, or none). */
 export function isOpenAiUrl(url: string): boolean {
   return /^https?:\/\/api\.openai\.com(?:[/:?#]|$)/.test(url);

@@ -6,7 +6,7 @@ import { ts } from '../../analysis/typescript/parse.js';
 import type { SourceValue, Value } from '../../analysis/typescript/evaluator.js';
 import type { Evaluator } from '../../analysis/typescript/evaluator.js';
 import { dependencyMajor } from '../manifest.js';
-import { baseUrlOwner, FOREIGN, modelOf, objectOf, propertyOf, value } from '../shared.js';
+import { baseUrlOwner, FOREIGN, hostOf, modelOf, objectOf, propertyOf, value } from '../shared.js';
 import type { SourceModel } from '../source.js';
 import { AGENT_CLASSES, FACTORIES, FRAMEWORK_CALLS, languageApi } from './surface.js';
 
@@ -96,7 +96,8 @@ export const aiSdkModel: SourceModel = {
       const options = objectOf(call.arguments[0], ev);
       // createAzure's baseURL is the Azure resource's: Azure OpenAI either way.
       const owner = callee.name === 'createAzure' ? 'openai' : baseUrlOwner(propertyOf(options, 'baseURL') ?? propertyOf(options, 'baseUrl'), ev);
-      if (owner === 'other') return value('ai-sdk', 'other-provider');
+      // Kept as a client of another host: reported, never re-pointed, its models not sites.
+      if (owner === 'other') return value('ai-sdk', 'other-provider', { origin: call, url: hostOf(propertyOf(options, 'baseURL') ?? propertyOf(options, 'baseUrl'), ev) ?? 'another host' });
       return provider({ name: callee.name, unsure: owner === 'unknown' || (call.arguments[0] !== undefined && !options), origin: call });
     }
     if (callee.type === 'other-provider' || callee.type === 'other-factory') return otherProviderCall(callee, call, ev);

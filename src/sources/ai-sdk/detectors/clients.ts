@@ -16,7 +16,16 @@ export const clients: Detector = {
   detect(ctx) {
     for (const call of ctx.nodes.calls) {
       if (!asSource(ctx.evaluator.expr(call.expression), 'ai-sdk', 'create-provider', 'other-provider')) continue;
-      const provider = asSource(ctx.evaluator.expr(call), 'ai-sdk', 'provider');
+      const made = ctx.evaluator.expr(call);
+      const foreign = asSource(made, 'ai-sdk', 'other-provider');
+      if (foreign?.origin === call && foreign.url) {
+        ctx.report(call, {
+          kind: 'client', sdk: 'ai-sdk', api: null, model: null, features: [], confidence: 'certain', name: 'createOpenAI',
+          options: optionNames(call.arguments[0]), endpoint: 'foreign', host: foreign.url,
+        });
+        continue;
+      }
+      const provider = asSource(made, 'ai-sdk', 'provider');
       if (!provider) continue;
       const draft: SiteDraft = {
         kind: 'client', sdk: 'ai-sdk', api: null, model: null, features: [],

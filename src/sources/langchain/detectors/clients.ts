@@ -17,7 +17,17 @@ export const clients: Detector = {
   description: 'constructions of LangChain OpenAI classes (ChatOpenAI, OpenAIEmbeddings, OpenAI, the Azure ones)',
   detect(ctx) {
     for (const node of ctx.nodes.news) {
-      const instance = asSource(ctx.evaluator.expr(node), 'langchain', 'instance');
+      const made = ctx.evaluator.expr(node);
+      const foreign = asSource(made, 'langchain', 'foreign-instance');
+      if (foreign) {
+        if (foreign.modelNode && foreign.modelNode.getSourceFile() === ctx.sf) ctx.callModelLiterals.add(foreign.modelNode);
+        ctx.report(node, {
+          kind: 'client', sdk: 'langchain', api: null, model: null, features: [], confidence: 'certain', name: foreign.name ?? null,
+          options: optionNames(node.arguments?.[0]), endpoint: 'foreign', host: foreign.url!,
+        });
+        continue;
+      }
+      const instance = asSource(made, 'langchain', 'instance');
       if (!instance) continue;
       claimModel(ctx, { node: instance.modelNode }, 'langchain', node);
       const fields = node.arguments?.[0];
