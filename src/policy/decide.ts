@@ -223,7 +223,14 @@ class Decider {
         return this.call(site, index);
       case 'model':
         // An AI SDK model made from a literal id (`openai.embedding('...')`) is decided like a call of its provider.
-        if (site.sdk === 'ai-sdk' && site.name) return this.call({ ...site, api: judgedApi(site), modelAt: 'call' }, index);
+        if (site.sdk === 'ai-sdk' && site.name) {
+          // A model some call cannot use on the provider (OpenAI's built-in tools ...) stays, with that call.
+          if ((index.callers.get(site.id) ?? []).some((c) => this.stuck(c)) && !this.stuck({ ...site, api: judgedApi(site) })) {
+            return [step('caveat', 'model', 'mark', `A call made with this AI SDK model needs something ${this.p} does not serve, so the migration leaves the model on OpenAI.`,
+              `a call made with this model needs something ${this.p} does not serve: the model stays on OpenAI (see that call's marker)`)];
+          }
+          return this.call({ ...site, api: judgedApi(site), modelAt: 'call' }, index);
+        }
         return this.modelSite(site, index);
       case 'import':
         return this.importSite(site);
@@ -425,6 +432,7 @@ class Decider {
    * counterpart there.
    */
   private stuck(call: Site): boolean {
+    if (call.features.includes('provider_tools')) return true;
     const api = judgedApi(call);
     const needs = api ? apiNeeds(api) : null;
     if (!needs) return false;
@@ -619,6 +627,10 @@ class Decider {
       if (!this.stuck(site)) {
         return [step('ok', 'api', 'none', `${api} goes through a client that stays on OpenAI, because its other calls cannot move to ${p}: the call stays with it.`)];
       }
+    }
+    if (site.features.includes('provider_tools') && (!client || talksToOpenAi(client))) {
+      return [step('blocked', 'tools', 'mark', `${api} uses OpenAI's built-in tools (openai.tools.*), which run only on OpenAI's Responses API, so the migration leaves it on OpenAI.`,
+        `this call uses OpenAI's built-in tools (openai.tools.*), which only OpenAI runs: replace them with your own tools before moving it to ${p}`)];
     }
     const madeHere = site.sdk === 'ai-sdk' && (site.modelAt === 'call' || site.modelSite !== undefined);
     if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk) && !madeHere) {

@@ -159,3 +159,22 @@ describe('the AI SDK', () => {
     expect(after['package.json']).toBeUndefined();
   });
 });
+
+describe("the AI SDK's OpenAI-only tools", () => {
+  it('a call with openai.tools.* stays on OpenAI, and so does a model made for it elsewhere', async () => {
+    const { code, manual } = await plan({
+      'package.json': AI_PACKAGE,
+      'src/a.ts': [
+        `import { openai } from '@ai-sdk/openai';`,
+        `import { generateText } from 'ai';`,
+        `const model = openai.responses('gpt-4o');`,
+        `export const search = () => generateText({ model, prompt: 'news', tools: { web: openai.tools.webSearch({}) } });`,
+        `export const inline = () => generateText({ model: openai('gpt-4o'), prompt: 'news', tools: { web: openai.tools.webSearch({}) } });`,
+        '',
+      ].join('\n'),
+    });
+    expect(manual).toEqual(['src/a.ts:3', 'src/a.ts:4', 'src/a.ts:5']);
+    expect(code['src/a.ts']).toContain(`const model = openai.responses('gpt-4o');`);
+    expect(code['src/a.ts']).toContain(`model: openai('gpt-4o')`);
+  });
+});

@@ -34,6 +34,7 @@ function frameworkCall(ctx: DetectContext, call: ts.CallExpression | ts.NewExpre
   claimModel(ctx, { node: model.modelNode }, 'ai-sdk', call);
   const features = new Set(implied);
   addOptionFeatures(options, features, model);
+  if (usesProviderTools(propertyOf(options, 'tools'), ctx)) features.add('provider_tools');
   const toolChoice = features.has('tool_choice') ? toolChoiceMode(propertyOf(options, 'toolChoice')) : undefined;
   ctx.report(call, {
     kind: 'call', sdk: 'ai-sdk', api: model.api, model: model.model ?? null, features: [...features].sort(),
@@ -74,6 +75,22 @@ function addOptionFeatures(options: ts.ObjectLiteralExpression, features: Set<st
   }
   if (model.api === 'embeddings.create') features.delete('json_schema');
   if (hasImagePart(options)) features.add('vision');
+}
+
+/** `tools: { search: openai.tools.webSearch() }`: a tool OpenAI runs itself (Responses API only). */
+function usesProviderTools(tools: ts.Expression | undefined, ctx: DetectContext): boolean {
+  if (!tools) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'tools' && asSource(ctx.evaluator.expr(node.expression), 'ai-sdk', 'provider')) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tools);
+  return found;
 }
 
 /** A `{ type: 'image', ... }` content part anywhere in the options written here. */
