@@ -178,3 +178,15 @@ describe("the AI SDK's OpenAI-only tools", () => {
     expect(code['src/a.ts']).toContain(`model: openai('gpt-4o')`);
   });
 });
+
+describe('AI SDK requests written in another file', () => {
+  it('a model made in an options object of another module is marked at the call, not reported as migrated', async () => {
+    const { result, manual } = await plan({
+      'package.json': AI_PACKAGE,
+      'src/options.ts': `import { openai } from '@ai-sdk/openai';\nexport const options = { model: openai('gpt-4o'), prompt: 'hi' };\n`,
+      'src/a.ts': `import { generateText } from 'ai';\nimport { options } from './options.js';\nexport const run = () => generateText(options);\n`,
+    });
+    expect(manual).toContain('src/a.ts:3');
+    expect(result.items.filter((i) => i.bucket === 'migrated' && i.file === 'src/a.ts')).toEqual([]);
+  });
+});

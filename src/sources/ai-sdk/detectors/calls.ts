@@ -54,7 +54,8 @@ function madeAt(ctx: DetectContext, model: SourceValue, inline: ts.Expression): 
   if (model.origin) out.clientSite = ctx.siteId(model.origin, 'client');
   const made = model.madeBy;
   const literal = made && ts.isCallExpression(made) ? made.arguments[0] : undefined;
-  const fromLiteral = literal !== undefined && ts.isStringLiteralLike(literal);
+  // The migration rewrites a model only in its own file (a request object imported from elsewhere is not edited).
+  const fromLiteral = literal !== undefined && ts.isStringLiteralLike(literal) && made!.getSourceFile() === ctx.sf;
   if (made === inline && fromLiteral) out.modelAt = 'call';
   else if (made && made !== inline && fromLiteral) out.modelSite = ctx.siteId(made, 'model');
   return out;
