@@ -328,6 +328,10 @@ class Decider {
     if (!needs) return null;
     const { p, t } = this;
     const name = site.name ?? 'OpenAI';
+    if (name === 'DallEAPIWrapper') {
+      return [step('caveat', 'client', 'mark', `The ${name} tool calls OpenAI's image API with options of its own, so the migration leaves it: re-point it by hand if ${p} serves images.`,
+        `${name} is left on OpenAI: if ${p} serves images, give it a ${p} key and base URL by hand`)];
+    }
     if (/^Azure/.test(name)) {
       return [step('caveat', 'client', 'mark', `The ${name} model is LangChain's Azure class, which takes Azure's deployment options, so the migration leaves it: replace it with ChatOpenAI for ${p} by hand.`,
         `${name} takes Azure's options: replace it with ChatOpenAI (configuration: { baseURL: "${regionBaseUrl(t, this.options.region)}" }, key in ${t.apiKey.env}) and a ${p} model`)];
