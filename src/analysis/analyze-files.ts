@@ -140,5 +140,8 @@ function makeSite(file: string, line: number, column: number, start: number, end
   if (draft.typedAs !== undefined) site.typedAs = draft.typedAs;
   if (draft.rawHttp !== undefined) site.rawHttp = draft.rawHttp;
   if (draft.nameFrom !== undefined) site.nameFrom = draft.nameFrom;
+  if (draft.provider !== undefined) site.provider = draft.provider;
+  if (draft.usedElsewhere !== undefined) site.usedElsewhere = draft.usedElsewhere;
+  if (draft.aiMajor !== undefined) site.aiMajor = draft.aiMajor;
   return site;
 }

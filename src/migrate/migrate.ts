@@ -11,6 +11,8 @@ import type { SkippedFile } from '../scan/sites.js';
 import { apply, type AppliedRun } from './apply.js';
 import { sha256 } from './write.js';
 import type { Template } from '../templates/schema.js';
+import { manifestAdditions } from '../sources/ai-sdk/packages.js';
+import path from 'node:path';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -41,7 +43,8 @@ export interface PlannedFile {
   file: string;
   /** POSIX, relative to the plan's root: the name every report uses. */
   rel: string;
-  kind: 'code' | 'env';
+  /** `manifest`: a package.json gaining a package the migrated code imports. */
+  kind: 'code' | 'env' | 'manifest';
   /** sha256 of the bytes the plan was made from: `apply` writes only over exactly these. */
   sha256: string;
   /** The new text (UTF-8; line endings and BOM as in the original). */
@@ -127,6 +130,8 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   const base = { template: options.template, region, models: options.models, sites: analysis.sites, otherSources };
   // A client the user keeps (qianyi-ignore) keeps its calls as they are, in every file.
   const kept = new Set(analysis.files.flatMap((file) => acknowledgedClients(file, base, analysis.evaluator)));
+  /** Package → the code files whose planned edits import it. */
+  const imported = new Map<string, string[]>();
   for (const file of analysis.files) {
     const planned = planFile(file, { ...base, kept, routeOf: routing.of }, analysis.evaluator);
     // The second clients of --route: declared next to the first, routed calls re-pointed to them.
@@ -155,6 +160,7 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
       result.failed.push({ file: file.rel, edits, reason: `the edited text would not parse (${broken}); the file was left as it is` });
       continue;
     }
+    for (const pkg of planned.packages ?? []) imported.set(pkg, [...(imported.get(pkg) ?? []), file.file]);
     result.files.push({
       file: file.file,
       rel: file.rel,
@@ -166,6 +172,16 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
       edits,
       items: planned.items,
     });
+  }
+
+  // The packages the migrated code now imports, pinned in the package.json nearest to it.
+  for (const [pkg, files] of imported) {
+    for (const added of manifestAdditions(files, pkg, analysis.root)) {
+      const rel = path.relative(analysis.root, added.file).split(path.sep).join('/');
+      const edits = [{ line: added.line, bucket: 'migrated' as const, reason: added.reason }];
+      result.items.push({ file: rel, line: added.line, column: 1, api: null, siteId: null, bucket: 'migrated', reason: added.reason, changes: true });
+      result.files.push({ file: added.file, rel, kind: 'manifest', sha256: sha256(added.before), after: added.after, diff: unifiedDiff(rel, added.before, added.after, false), edits, items: [] });
+    }
   }
 
   const keyEnv = options.template.apiKey.env;

@@ -13,6 +13,8 @@ import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, ty
 import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
 import { planAdapter, type AdapterHost } from './adapters.js';
+import { planLangchainClient } from '../sources/langchain/migrate.js';
+import { AiSdkPlanner } from '../sources/ai-sdk/migrate.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -59,6 +61,8 @@ export interface PlanOptions {
 export interface FilePlan {
   edits: TextEdit[];
   items: PlanItem[];
+  /** Packages the edited code now imports (`@ai-sdk/openai-compatible`): the plan adds them to the nearest package.json. */
+  packages?: string[];
 }
 
 export const NOTE_PREFIX = 'qianyi:';
@@ -82,8 +86,26 @@ export function acknowledgedClients(file: AnalyzedFile, options: PlanOptions, ev
   return new FilePlanner(file, options, evaluator).acknowledgedClients();
 }
 
-class FilePlanner {
-  private readonly edits: TextEdit[] = [];
+/** What a source's own planner (src/sources/<id>/migrate.ts) uses of the file's planner: its edits go through here. */
+export interface SitePlanner {
+  readonly sf: ts.SourceFile;
+  readonly text: string;
+  readonly quote: Quote;
+  readonly eol: string;
+  readonly t: Template;
+  readonly region: string | undefined;
+  readonly edits: TextEdit[];
+  readonly evaluator: Evaluator;
+  find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined;
+  rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void;
+  replaceLiteral(literal: ts.StringLiteralLike, model: string): void;
+  removeProperty(object: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void;
+  report(site: Site, at: ts.Node, step: Step): void;
+  claim(node: ts.Node): void;
+}
+
+class FilePlanner implements SitePlanner {
+  readonly edits: TextEdit[] = [];
   private readonly items: PlanItem[] = [];
   /** Ranges already rewritten as a whole: sites inside them are done. */
   private readonly claimed: Array<[number, number]> = [];
@@ -91,19 +113,19 @@ class FilePlanner {
   private readonly inserted = new Map<number, { inline: boolean; indent: string; lines: string[]; from: number }>();
   private readonly removals = new Map<ts.ObjectLiteralExpression, Set<ts.ObjectLiteralElementLike>>();
   private plannedAtLastItem = 0;
-  private readonly sf: ts.SourceFile;
-  private readonly text: string;
-  private readonly eol: string;
-  private readonly quote: Quote;
+  readonly sf: ts.SourceFile;
+  readonly text: string;
+  readonly eol: string;
+  readonly quote: Quote;
   /** The provider the current site is planned for: the run's, or a route's (set per site in `plan`). */
-  private t: Template;
+  t: Template;
   private provider: string;
-  private region: string | undefined;
+  region: string | undefined;
 
   constructor(
     private readonly file: AnalyzedFile,
     private readonly options: PlanOptions,
-    private readonly evaluator: Evaluator,
+    readonly evaluator: Evaluator,
   ) {
     this.sf = file.sf;
     this.text = file.text;
@@ -127,6 +149,7 @@ class FilePlanner {
   }
 
   plan(): FilePlan {
+    const aiSdk = new AiSdkPlanner(this);
     const order = ['client', 'call', 'env', 'model', 'import'];
     const sites = [...this.file.sites].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.start - b.start);
     for (const site of sites) {
@@ -149,11 +172,14 @@ class FilePlanner {
         if (node) this.manual(site, node, route.mark);
       }
       if (!isMigrated(site.sdk)) this.notMigrated(site, decision);
+      else if (site.kind === 'client' && site.sdk === 'langchain') planLangchainClient(this, site, decision);
+      else if (site.sdk === 'ai-sdk' && site.kind !== 'env' && site.kind !== 'import' && (site.kind !== 'model' || site.name)) aiSdk.site(site, decision);
       else if (site.kind === 'client') this.client(site, decision);
       else if (site.kind === 'call') this.call(site, decision);
       else if (site.kind === 'env') this.env(site, decision);
       else if (site.kind === 'model') this.modelLiteral(site, decision);
     }
+    const packages = aiSdk.finish();
     this.flushRemovals();
     // A file with nothing left to change is migrated already: its review notes were read (maybe deleted), not re-added.
     const settled = this.edits.length === 0;
@@ -165,7 +191,7 @@ class FilePlanner {
         : lines.map((l) => `${indent}${l}${this.eol}`).join('');
       this.edits.push({ start: from, end: pos, text });
     }
-    return { edits: this.edits, items: this.items };
+    return { edits: this.edits, items: this.items, ...(packages.length > 0 ? { packages } : {}) };
   }
 
   /**
@@ -367,7 +393,7 @@ class FilePlanner {
     return positional && ts.isStringLiteralLike(positional) ? positional : undefined;
   }
 
-  private replaceLiteral(literal: ts.StringLiteralLike, model: string): void {
+  replaceLiteral(literal: ts.StringLiteralLike, model: string): void {
     this.edits.push({ start: literal.getStart(this.sf) + 1, end: literal.end - 1, text: literalBody(model, quoteAt(this.text, literal.getStart(this.sf))) });
     this.claim(literal);
   }
@@ -421,7 +447,7 @@ class FilePlanner {
    * Sets (or adds) properties and removes others in an object literal, touching only what changes and
    * following the object's layout (one line, or one property per line with or without a trailing comma).
    */
-  private rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void {
+  rewriteObject(object: ts.ObjectLiteralExpression, sets: Array<[string, string]>, removes: string[]): void {
     const props = [...object.properties];
     const named = (p: ts.ObjectLiteralElementLike) => (p.name ? propertyNameText(p.name) : undefined);
     const removed = props.filter((p) => removes.includes(named(p) ?? ''));
@@ -461,7 +487,7 @@ class FilePlanner {
   }
 
   /** Marks a property for removal; the ranges are worked out per object at the end (neighbours may go too). */
-  private removeProperty(object: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
+  removeProperty(object: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
     const set = this.removals.get(object) ?? new Set<ts.ObjectLiteralElementLike>();
     set.add(prop);
     this.removals.set(object, set);
@@ -490,7 +516,7 @@ class FilePlanner {
   }
 
   /** A step's outcome: a note for review, a TODO for manual work, an item for what was migrated. */
-  private report(site: Site, at: ts.Node, step: Step): void {
+  report(site: Site, at: ts.Node, step: Step): void {
     const bucket = bucketOf(step);
     if (!bucket || step.note === undefined) return;
     if (bucket !== 'migrated') this.comment(at, `// ${bucket === 'review' ? NOTE_PREFIX : TODO_PREFIX} ${commentText(step.note)}`);
@@ -576,7 +602,7 @@ class FilePlanner {
     this.items.push(item);
   }
 
-  private claim(node: ts.Node): void {
+  claim(node: ts.Node): void {
     this.claimed.push([node.getStart(this.sf), node.end]);
   }
 
@@ -594,7 +620,7 @@ class FilePlanner {
     return /^[ \t]*/.exec(this.text.slice(lineStart, pos))![0];
   }
 
-  private find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined {
+  find<T extends ts.Node>(site: Site, guard: (node: ts.Node) => node is T): T | undefined {
     return this.findAt(site.start, site.end, guard) as T | undefined;
   }
 

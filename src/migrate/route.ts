@@ -16,7 +16,7 @@ import { baseUrlEnv, regionBaseUrl } from '../policy/decide.js';
 import { routeFlag, routeForApi, type Route } from '../policy/route.js';
 import type { Analysis, AnalyzedFile } from '../scan/scan.js';
 import type { Site } from '../scan/sites.js';
-import { isMigrated } from '../sources/labels.js';
+import { isOpenAiPackage } from '../sources/labels.js';
 import { eolOf, quoteOf, type TextEdit } from './edits.js';
 import { stringLiteral } from './literals.js';
 import type { PlanItem } from './plan.js';
@@ -58,7 +58,7 @@ export function planRoutes(analysis: Analysis, routes: readonly Route[], primary
   const seconds = new Map<string, Declaration | null>();
 
   for (const call of analysis.sites) {
-    if (call.kind !== 'call' || !isMigrated(call.sdk) || call.confidence !== 'certain' || call.endpoint === 'foreign' || call.endpoint === 'unknown') continue;
+    if (call.kind !== 'call' || !isOpenAiPackage(call.sdk) || call.confidence !== 'certain' || call.endpoint === 'foreign' || call.endpoint === 'unknown') continue;
     const route = routeForApi(call.api, routes);
     if (!route) continue;
     const client = call.clientSite ? ids.get(call.clientSite) : undefined;

@@ -14,7 +14,8 @@
  *   the migration can simply remove (`seed`, `stream_options`), which are caveats.
  */
 import type { Sdk, Site } from '../scan/sites.js';
-import { isMigrated, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
+import { isMigrated, isOpenAiPackage, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
+import { AI_SDK_OPENAI_PROVIDERS, compatibleRelease, frameworkClientApi, frameworkModelOptions, judgedApi } from '../sources/frameworks.js';
 import {
   apiNeeds,
   CAPABILITY_LABELS,
@@ -143,8 +144,10 @@ class SiteIndex {
       if (s.kind === 'client') this.clients.push(s);
       if (s.kind === 'call') this.calls++;
       push(this.byFile, s.file, s);
-      if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
-      if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
+      // A LangChain model reads its model id at its construction: the client is the literal's caller.
+      if ((s.kind === 'call' || s.kind === 'client') && s.modelSite) push(this.callers, s.modelSite, s);
+      // An AI SDK model made by a created provider goes with it, as a call goes with its client.
+      if ((s.kind === 'call' || s.kind === 'model') && s.clientSite) push(this.callsOf, s.clientSite, s);
     }
   }
 }
@@ -224,6 +227,15 @@ class Decider {
       case 'call':
         return this.call(site, index);
       case 'model':
+        // An AI SDK model made from a literal id (`openai.embedding('...')`) is decided like a call of its provider.
+        if (site.sdk === 'ai-sdk' && site.name) {
+          // A model some call cannot use on the provider (OpenAI's built-in tools ...) stays, with that call.
+          if ((index.callers.get(site.id) ?? []).some((c) => this.stuck(c)) && !this.stuck({ ...site, api: judgedApi(site) })) {
+            return [step('caveat', 'model', 'mark', `A call made with this AI SDK model needs something ${this.p} does not serve, so the migration leaves the model on OpenAI.`,
+              `a call made with this model needs something ${this.p} does not serve: the model stays on OpenAI (see that call's marker)`)];
+          }
+          return this.call({ ...site, api: judgedApi(site), modelAt: 'call' }, index);
+        }
         return this.modelSite(site, index);
       case 'import':
         return this.importSite(site);
@@ -290,10 +302,15 @@ class Decider {
       return [step('caveat', 'client', 'mark', `Some calls of the ${name} client need something ${p} does not serve, and none of the others is one the migration carries over whole, so it leaves the client pointing at OpenAI.`,
         `some calls of this client need something ${p} does not serve and no other call moves whole: it stays on OpenAI (see the calls' markers)`)];
     }
+    const own = site.sdk === 'ai-sdk' ? this.aiSdkProviderHeld(site, index) : this.ownWork(site);
+    if (own) return own;
     const steps: Step[] = [
       step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
         `client now calls ${p} at ${url} with the key in ${env}`),
     ];
+    steps.push(...this.clientModel(site));
+    // LangChain's ranged fields are options of the model, sent with each of its requests.
+    for (const field of Object.keys(site.params ?? {})) steps.push(...this.field(site, field, `The ${name} model`, true));
     for (const option of OPENAI_ACCOUNT_OPTIONS) {
       if (site.options?.includes(option)) {
         steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));
@@ -306,10 +323,95 @@ class Decider {
     return steps;
   }
 
+  /**
+   * A framework client that makes the requests itself (LangChain's ChatOpenAI, OpenAIEmbeddings ...): when the
+   * provider lacks its endpoint or a model of its kind, it stays on OpenAI as a whole, marked. Null otherwise.
+   */
+  private ownWork(site: Site): Step[] | null {
+    const api = frameworkClientApi(site);
+    const needs = api ? apiNeeds(api) : null;
+    if (!needs) return null;
+    const { p, t } = this;
+    const name = site.name ?? 'OpenAI';
+    if (name === 'DallEAPIWrapper') {
+      return [step('caveat', 'client', 'mark', `The ${name} tool calls OpenAI's image API with options of its own, so the migration leaves it: re-point it by hand if ${p} serves images.`,
+        `${name} is left on OpenAI: if ${p} serves images, give it a ${p} key and base URL by hand`)];
+    }
+    if (/^Azure/.test(name)) {
+      return [step('caveat', 'client', 'mark', `The ${name} model is LangChain's Azure class, which takes Azure's deployment options, so the migration leaves it: replace it with ChatOpenAI for ${p} by hand.`,
+        `${name} takes Azure's options: replace it with ChatOpenAI (configuration: { baseURL: "${regionBaseUrl(t, this.options.region)}" }, key in ${t.apiKey.env}) and a ${p} model`)];
+    }
+    const { support, note } = t.capabilities[needs.capability];
+    const label = CAPABILITY_LABELS[needs.capability];
+    if (support === 'no' || support === 'unknown') {
+      const prefix = support === 'unknown' ? UNCONFIRMED : '';
+      const does = support === 'unknown' ? 'is not confirmed for' : 'is not offered by';
+      return [step(support === 'no' ? 'blocked' : 'caveat', needs.capability, 'mark', `${prefix}The ${name} model needs ${label}, which ${does} ${p}${withNote(note)}, so the migration leaves it on OpenAI.`,
+        `${p} does not offer ${label}${inParens(note)}: this ${name} stays on OpenAI; move it to a service that has it by hand`)];
+    }
+    const kind = needs.modelKind;
+    const absent = kind !== null && !frameworkModelOptions(site).some((o) => site.options?.includes(o));
+    const missing = kind !== null && (site.model !== null ? this.mapping(site.model).how === 'none' : absent && !t.models.defaults[kind]);
+    if (kind && missing) {
+      const m = this.noModel(kind, `The ${name} model`);
+      return [{ ...m, reason: `${m.reason.replace(/\.$/, '')}, so the migration leaves it on OpenAI.`, note: `${p} has no ${kind} model: this ${name} stays on OpenAI; move it by hand` }];
+    }
+    return null;
+  }
+
+  /** An AI SDK provider that cannot be remade with createOpenAICompatible as a whole: marked, left on OpenAI. Null otherwise. */
+  private aiSdkProviderHeld(site: Site, index: SiteIndex): Step[] | null {
+    const { p, t } = this;
+    const name = site.name ?? 'createOpenAI';
+    const url = regionBaseUrl(t, this.options.region);
+    const by = `createOpenAICompatible({ name, baseURL: "${url}", apiKey: process.env.${t.apiKey.env} })`;
+    if (!AI_SDK_OPENAI_PROVIDERS.has(name)) {
+      return [step('caveat', 'client', 'mark', `The ${name} provider is not one qianyi remakes for ${p}, so the migration leaves it: re-point it by hand.`,
+        `replace this ${name} provider with ${by} and give its models ${p} ids`)];
+    }
+    if (!compatibleRelease(site)) return [this.noCompatibleRelease(site)];
+    if (site.usedElsewhere) {
+      return [step('caveat', 'client', 'mark', `The ${name} provider is used where qianyi cannot follow it (exported, passed on, or given a model id from elsewhere), so the migration leaves it on OpenAI.`,
+        `this provider is used where qianyi cannot follow it: replace it with ${by} and give every model it makes a ${p} id, together`)];
+    }
+    if ((index.callsOf.get(site.id) ?? []).some((c) => this.stuck(c))) {
+      return [step('caveat', 'client', 'mark', `Some models of the ${name} provider need something ${p} does not serve, so the migration leaves the provider on OpenAI.`,
+        `some models of this provider need something ${p} does not serve: it stays on OpenAI (see the models' markers)`)];
+    }
+    return null;
+  }
+
+  /** An AI SDK app whose `ai` version no @ai-sdk/openai-compatible release qianyi knows fits (ai 3.x, or none named). */
+  private noCompatibleRelease(site: Site): Step {
+    const { p, t } = this;
+    const which = site.aiMajor === undefined ? 'a version of ai that no package.json near it names' : `ai ${site.aiMajor}.x`;
+    return step('caveat', 'client', 'mark', `This AI SDK code runs on ${which}, for which qianyi knows no @ai-sdk/openai-compatible release, so the migration leaves it on OpenAI.`,
+      `qianyi knows no @ai-sdk/openai-compatible release for ${which}: add one that fits, then make this model with createOpenAICompatible for ${p} (${regionBaseUrl(t, this.options.region)}, key in ${t.apiKey.env})`);
+  }
+
+  /** The model of a framework client: written in its options (mapped), elsewhere (decided there), at run time, or absent. */
+  private clientModel(site: Site): Step[] {
+    const api = frameworkClientApi(site);
+    const kind = api ? apiNeeds(api)?.modelKind : null;
+    if (!kind) return [];
+    const { p, t } = this;
+    const name = site.name ?? 'OpenAI';
+    if (site.model !== null) return site.modelAt === 'call' ? [this.model(site.model, `The ${name} model ${site.model}`)] : [];
+    if (frameworkModelOptions(site).some((o) => site.options?.includes(o))) {
+      return [step('caveat', 'model', 'mark', `The ${name} model takes its model id at run time, so the migration cannot map it: it must name a ${p} ${kind} model such as ${t.models.defaults[kind] ?? t.models.defaults.chat}.`,
+        `the model is chosen at run time: make sure it names a ${p} model (e.g. ${t.models.defaults[kind] ?? t.models.defaults.chat})`)];
+    }
+    const fallback = t.models.defaults[kind]!;
+    return [step('caveat', 'model', 'map-model', `The ${name} model names no model, so it would send its OpenAI default: the migration sets ${p}'s default ${kind} model ${fallback}.`,
+      `no model was set (the default is an OpenAI model): using ${p}'s default ${kind} model ${fallback}`, 'model', fallback)];
+  }
+
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
   repointed(client: Site, index: SiteIndex): boolean {
     if (this.options.kept?.has(client.id)) return false;
-    return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
+    if (!talksToOpenAi(client) || client.options === null || (client.keyFrom !== undefined && !this.replaceableKey(client)) || this.unserved(client, index)) return false;
+    // A framework client that stays whole (an endpoint or model the provider lacks, a provider used elsewhere).
+    return (client.sdk === 'ai-sdk' ? this.aiSdkProviderHeld(client, index) : this.ownWork(client)) === null;
   }
 
   /**
@@ -339,7 +441,9 @@ class Decider {
    * counterpart there.
    */
   private stuck(call: Site): boolean {
-    const needs = call.api ? apiNeeds(call.api) : null;
+    if (call.features.includes('provider_tools')) return true;
+    const api = judgedApi(call);
+    const needs = api ? apiNeeds(api) : null;
     if (!needs) return false;
     const support = this.t.capabilities[needs.capability].support;
     if (support === 'no' || support === 'unknown' || needs.capability === 'batches') return true;
@@ -348,7 +452,8 @@ class Decider {
 
   /** A call that works on the provider once re-pointed: a served endpoint that takes a model the migration can name. */
   private carried(call: Site): boolean {
-    const needs = call.api ? apiNeeds(call.api) : null;
+    const api = judgedApi(call);
+    const needs = api ? apiNeeds(api) : null;
     return needs !== null && needs.modelKind !== null && call.model !== null && !this.stuck(call);
   }
 
@@ -360,7 +465,7 @@ class Decider {
     const key = this.memoKey();
     const known = index.untraced.get(key);
     if (known) return known;
-    const clients = index.clients.filter((c) => isMigrated(c.sdk));
+    const clients = index.clients.filter((c) => isOpenAiPackage(c.sdk));
     const moved = clients.filter((c) => this.repointed(c, index)).length;
     const answer = clients.length === 0 || moved === clients.length ? 'yes' : moved === 0 ? 'no' : 'unsure';
     index.untraced.set(key, answer);
@@ -509,7 +614,11 @@ class Decider {
 
   private call(site: Site, index: SiteIndex): Step[] {
     const { p, t } = this;
-    const api = site.api ?? 'an unrecognised call';
+    const api = judgedApi(site) ?? 'an unrecognised call';
+    if (site.sdk === 'ai-sdk' && !AI_SDK_OPENAI_PROVIDERS.has(site.provider ?? 'openai') && isMigrated(site.sdk)) {
+      return [step('caveat', 'api', 'mark', `${api} goes through the AI SDK's ${site.provider} provider, which qianyi does not remake for ${p}: re-point it by hand.`,
+        `this model is made by the AI SDK's ${site.provider} provider: replace it with createOpenAICompatible for ${p} (${regionBaseUrl(t, this.options.region)}, key in ${t.apiKey.env}) and a ${p} model`)];
+    }
     if (site.endpoint === 'foreign' || site.endpoint === 'unknown') {
       const to = site.endpoint === 'foreign' ? `goes to ${site.host ?? 'another host'}, not to OpenAI` : 'goes through a client whose base URL qianyi cannot resolve';
       return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
@@ -519,14 +628,26 @@ class Decider {
       if (this.options.kept?.has(client.id)) {
         return [step('ok', 'api', 'none', `${api} goes through a client kept as it is (qianyi-ignore): the call stays with it.`)];
       }
-      if (!this.unserved(client, index)) {
+      // An AI SDK provider held back by a model the provider cannot serve: that model is marked too.
+      const heldByCalls = client.sdk === 'ai-sdk' && (index.callsOf.get(client.id) ?? []).some((c) => this.stuck(c));
+      if (!this.unserved(client, index) && !heldByCalls) {
         return [step('ok', 'api', 'none', `${api} goes through a client the migration leaves as it is (manual work at the client): the call goes with it.`)];
       }
       if (!this.stuck(site)) {
         return [step('ok', 'api', 'none', `${api} goes through a client that stays on OpenAI, because its other calls cannot move to ${p}: the call stays with it.`)];
       }
     }
-    if (!client && site.confidence === 'certain' && isMigrated(site.sdk)) {
+    if (site.features.includes('provider_tools') && (!client || talksToOpenAi(client))) {
+      return [step('blocked', 'tools', 'mark', `${api} uses OpenAI's built-in tools (openai.tools.*), which run only on OpenAI's Responses API, so the migration leaves it on OpenAI.`,
+        `this call uses OpenAI's built-in tools (openai.tools.*), which only OpenAI runs: replace them with your own tools before moving it to ${p}`)];
+    }
+    const madeHere = site.sdk === 'ai-sdk' && (site.modelAt === 'call' || site.modelSite !== undefined);
+    if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk) && !madeHere) {
+      // A framework model passed in (a parameter, a field): its construction, where the migration acts, is not known.
+      return [step('caveat', 'api', 'mark', `${api} goes through ${SOURCE_LABELS[site.sdk]} made where the analysis cannot trace it, so the call is left as it is.`,
+        `this call's model is made where qianyi cannot trace it: if that model moves to ${p}, check this call's model and features there`)];
+    }
+    if (!client && site.confidence === 'certain' && isOpenAiPackage(site.sdk)) {
       // A call on a client passed in (a parameter, a field): it goes where the project's clients go.
       const moves = this.untracedRepointed(index);
       if (moves === 'no') {
@@ -541,8 +662,17 @@ class Decider {
       const note = `this looks like an OpenAI ${api} call, but its client could not be traced to the openai package: check that it goes to ${p}`;
       return [step('caveat', 'api', 'mark', `${api} looks like an OpenAI call, but its client could not be traced to the openai package: check that it goes to ${p}.`, note)];
     }
-    const needs = site.api ? apiNeeds(site.api) : null;
+    const needs = judgedApi(site) ? apiNeeds(judgedApi(site)!) : null;
     const steps: Step[] = [];
+    if (site.sdk === 'ai-sdk' && site.modelAt === 'call' && !this.stuck(site) && !compatibleRelease(site) && (!client || this.repointed(client, index))) {
+      return [this.noCompatibleRelease(site)];
+    }
+    if (site.sdk === 'ai-sdk' && site.modelAt === 'call' && !this.stuck(site)) {
+      // The model is remade with createOpenAICompatible's chat (or embedding) model, on the provider's URL and key.
+      const url = regionBaseUrl(t, this.options.region);
+      steps.push(step('ok', 'client', 'set-client', `This AI SDK model is remade with createOpenAICompatible for ${p} (baseURL ${url}, key from ${t.apiKey.env}).`,
+        `model now made by createOpenAICompatible for ${p} at ${url} with the key in ${t.apiKey.env}`));
+    }
     if (!needs) {
       steps.push(step('caveat', 'api', 'none', `${UNCONFIRMED}qianyi does not know the SDK call ${api}, so check by hand whether ${p} supports it.`,
         `qianyi does not know the SDK call ${api}: check that ${p} supports it`));
@@ -568,7 +698,8 @@ class Decider {
           `the batch input file still holds OpenAI request lines: give each a ${p} model and ${p}'s path before running it on ${p}`));
       }
     }
-    if (needs?.modelKind) steps.push(...this.callModel(site, needs.modelKind, api, index));
+    // A framework's model id is written where the model is made (its client), and decided there.
+    if (needs?.modelKind && (isOpenAiPackage(site.sdk) || (site.sdk === 'ai-sdk' && site.modelAt === 'call'))) steps.push(...this.callModel(site, needs.modelKind, api, index));
     const editable = site.request === 'in-file';
     const seen = new Set<Capability>(needs ? [needs.capability] : []);
     // The model it will call may fix, reject or bound more than the provider's rules say (adapters.ts).
@@ -585,6 +716,10 @@ class Decider {
       seen.add(cap);
       if (cap === 'tool_choice') steps.push(...this.toolChoice(site, api, editable));
       else steps.push(...this.featureCapability(cap, feature, api, editable));
+    }
+    // LangChain's ChatOpenAI asks for usage when it streams (streamUsage defaults to true): stream_options is sent.
+    if (site.sdk === 'langchain' && site.features.includes('stream') && !seen.has('stream_usage')) {
+      steps.push(...this.featureCapability('stream_usage', 'stream_options (LangChain streams with streamUsage on by default)', api, false));
     }
     // Steps explain what is not ok; an ok step is kept when it changes code or when there is nothing else to say.
     const kept = steps.filter((s) => s.verdict !== 'ok' || s.action !== 'none');
@@ -770,6 +905,7 @@ class Decider {
     const untraced = this.untracedRepointed(index);
     const migrated = callers.filter((c) => {
       const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+      if (c.kind === 'client') return this.repointed(c, index);
       return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || untraced !== 'no');
     });
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
@@ -784,7 +920,7 @@ class Decider {
         `Model literal ${site.model} is not traced to a call the migration re-points, so it is left as it is: if it reaches one, it must name a ${p} model.`,
         `model ids here are not traced to a call this migration re-points: left as they are (if one reaches such a call, make it a ${p} model)`)];
     }
-    if (untraced === 'unsure' && callers.some((c) => !c.clientSite && c.confidence === 'certain' && isMigrated(c.sdk))) {
+    if (untraced === 'unsure' && callers.some((c) => c.kind === 'call' && !c.clientSite && c.confidence === 'certain' && isOpenAiPackage(c.sdk))) {
       return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds a call whose client the analysis cannot trace, in a project where the migration re-points only some clients, so it is left as it is.`,
         `${site.model} feeds a call whose client could not be traced: if that client moves to ${p}, make this a ${p} model`)];
     }

@@ -75,6 +75,15 @@ export interface Site {
   params?: Record<string, number | null>;
   /** Calls: what the model-level adapters look at (src/policy/adapters.ts); absent when there is none of it. */
   adapt?: AdaptFacts;
+  /** AI SDK calls and models: the provider that makes the model (`openai`, `azure`, `createOpenAI`, `createAzure` ...). */
+  provider?: string;
+  /**
+   * AI SDK providers made with createOpenAI(...): some use of the provider is not a model made right here
+   * from a literal id (it is exported, passed on, or given an id from elsewhere), so it cannot move alone.
+   */
+  usedElsewhere?: boolean;
+  /** AI SDK calls, models and clients: the `ai` major the nearest package.json names (from @ai-sdk/openai's when only that is named). */
+  aiMajor?: number;
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;

@@ -14,10 +14,16 @@ export const SOURCE_LABELS: Readonly<Record<Sdk, string>> = {
 };
 
 /** The sources `migrate` re-points. The others are reported, and their sites left as manual work. */
-const MIGRATED: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai']);
+const MIGRATED: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai', 'langchain', 'ai-sdk']);
+/** The openai package itself (its current, 3.x and Azure clients): the sources whose calls take a client object. */
+const OPENAI_PACKAGE: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai']);
 
 export function isMigrated(sdk: Sdk): boolean {
   return MIGRATED.has(sdk);
+}
+
+export function isOpenAiPackage(sdk: Sdk): boolean {
+  return OPENAI_PACKAGE.has(sdk);
 }
 
 /** The sources with sites (other than imports) in a scan that `migrate` leaves alone. */

@@ -93,6 +93,27 @@ export function baseUrlOwner(expr: ts.Expression | undefined, ev: Evaluator): Ho
   return 'unknown';
 }
 
+/** What qianyi writes for a provider's base URL: `process.env.ZHIPUAI_BASE_URL ?? 'https://open.bigmodel.cn/api/paas/v4'`. */
+export function isProviderUrl(expr: ts.Expression | undefined, ev: Evaluator): boolean {
+  if (!expr || !ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken) return false;
+  const env = envName(expr.left);
+  if (!env || !/_BASE_URL$/.test(env) || OPENAI_URL_ENV.has(env)) return false;
+  const fallback = ev.expr(expr.right);
+  return fallback.k === 'string' && /^https?:\/\//.test(fallback.value) && !isOpenAiUrl(fallback.value);
+}
+
+/** The host of a base URL the evaluator finds as a string (`https://openrouter.ai/api/v1` → `openrouter.ai`). */
+export function hostOf(expr: ts.Expression | undefined, ev: Evaluator): string | undefined {
+  if (!expr) return undefined;
+  const found = ev.expr(expr);
+  if (found.k !== 'string') return undefined;
+  try {
+    return new URL(found.value).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `https://api.openai.com/...` (any path, or none). */
 export function isOpenAiUrl(url: string): boolean {
   return /^https?:\/\/api\.openai\.com(?:[/:?#]|$)/.test(url);

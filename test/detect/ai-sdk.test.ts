@@ -39,7 +39,7 @@ describe('AI SDK source', () => {
     ]);
   });
 
-  it('does not report other providers, gateway ids, look-alike functions or unknown models', async () => {
+  it('does not report other providers, gateway ids, look-alike functions or unknown models (another host\'s createOpenAI only as its client)', async () => {
     const { sites } = await scanFiles({
       'package.json': pkg('^2.0.0'),
       'a.ts': [
@@ -59,8 +59,12 @@ describe('AI SDK source', () => {
         '',
       ].join('\n'),
     });
-    // The last line's literal is a loose model string of no source (openai is a local function here).
-    expect(sites.filter((s) => s.kind !== 'import')).toEqual([{ at: 'a.ts:13:30', kind: 'model', model: 'gpt-4o', confidence: 'likely' }]);
+    // createOpenAI of another host is reported as that host's client (migrate leaves it), none of its models;
+    // the last line's literal is a loose model string of no source (openai is a local function here).
+    expect(sites.filter((s) => s.kind !== 'import')).toEqual([
+      { at: 'a.ts:6:16', kind: 'client', sdk: 'ai-sdk', name: 'createOpenAI', options: ['baseURL'] },
+      { at: 'a.ts:13:30', kind: 'model', model: 'gpt-4o', confidence: 'likely' },
+    ]);
   });
 
   it("parses a file that only imports ai when, and only when, some file of the tree imports @ai-sdk/openai", async () => {

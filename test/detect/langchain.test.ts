@@ -22,7 +22,7 @@ describe('LangChain source', () => {
     ]);
   });
 
-  it('does not report other providers, other services, other LangChain modules or unknown receivers', async () => {
+  it('does not report other providers, other LangChain modules or unknown receivers, nor the calls and model ids of other services', async () => {
     const { sites } = await scanFiles({
       'a.ts': [
         "import { ChatOpenAI } from '@langchain/openai';",
@@ -36,6 +36,10 @@ describe('LangChain source', () => {
         '',
       ].join('\n'),
     });
-    expect(sites).toEqual([{ at: 'a.ts:1:1', kind: 'import', sdk: 'langchain', name: '@langchain/openai' }]);
+    // The model of another host is reported as that host's client (migrate leaves it); its id and calls are not sites.
+    expect(sites).toEqual([
+      { at: 'a.ts:1:1', kind: 'import', sdk: 'langchain', name: '@langchain/openai' },
+      { at: 'a.ts:4:12', kind: 'client', sdk: 'langchain', name: 'ChatOpenAI', options: ['configuration', 'model'] },
+    ]);
   });
 });

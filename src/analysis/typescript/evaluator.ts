@@ -67,6 +67,12 @@ export interface SourceValue {
   url?: string;
   /** The options object it was made with, where another value is built from it (a 3.x-shaped Configuration). */
   options?: ts.ObjectLiteralExpression;
+  /** The construction a client value was made by (`new ChatOpenAI(...)`, `createOpenAI(...)`): its site links the calls. */
+  origin?: ts.Node;
+  /** Pointed at a provider the way qianyi writes it (`process.env.X_BASE_URL ?? '<provider URL>'`): a migrated client. */
+  atProvider?: boolean;
+  /** The call that made a model (`openai('gpt-4o')`): where the migration rewrites it. */
+  madeBy?: ts.Node;
 }
 
 interface Memo {

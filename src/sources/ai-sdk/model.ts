@@ -6,7 +6,7 @@ import { ts } from '../../analysis/typescript/parse.js';
 import type { SourceValue, Value } from '../../analysis/typescript/evaluator.js';
 import type { Evaluator } from '../../analysis/typescript/evaluator.js';
 import { dependencyMajor } from '../manifest.js';
-import { baseUrlOwner, FOREIGN, modelOf, objectOf, propertyOf, value } from '../shared.js';
+import { baseUrlOwner, FOREIGN, hostOf, modelOf, objectOf, propertyOf, value } from '../shared.js';
 import type { SourceModel } from '../source.js';
 import { AGENT_CLASSES, FACTORIES, FRAMEWORK_CALLS, languageApi } from './surface.js';
 
@@ -19,6 +19,14 @@ const NOT_PROVIDERS = new Set(['@ai-sdk/provider', '@ai-sdk/provider-utils', '@a
 /** Another provider's package (`@ai-sdk/anthropic`, `@ai-sdk/openai-compatible`, `@ai-sdk/cerebras` ...). */
 export function isOtherProviderModule(specifier: string): boolean {
   return specifier.startsWith('@ai-sdk/') && specifier !== PROVIDER_MODULE && specifier !== AZURE_MODULE && !NOT_PROVIDERS.has(specifier);
+}
+
+/** The `ai` major the package.json nearest to a file names (@ai-sdk/openai N.x goes with ai N+3.x). */
+export function aiMajorOf(file: string, ev: Evaluator): number | undefined {
+  const ai = dependencyMajor(file, 'ai', ev);
+  if (ai !== null) return ai;
+  const openai = dependencyMajor(file, PROVIDER_MODULE, ev);
+  return openai === null ? undefined : openai + 3;
 }
 
 const provider = (fields: Omit<SourceValue, 'k' | 'source' | 'type'>) => value('ai-sdk', 'provider', fields);
@@ -41,7 +49,7 @@ function makeModel(call: ts.CallExpression, api: string, name: string, from: Sou
     ? languageApi(dependencyMajor(call.getSourceFile().fileName, PROVIDER_MODULE, ev))
     : api;
   const { model, node } = modelOf(call.arguments[0], ev);
-  return value('ai-sdk', 'model', { name, api: resolved, model, modelNode: node, unsure: from.unsure });
+  return value('ai-sdk', 'model', { name, api: resolved, model, modelNode: node, unsure: from.unsure, madeBy: call, ...(from.origin ? { origin: from.origin } : {}) });
 }
 
 /**
@@ -56,7 +64,7 @@ function otherProviderCall(callee: SourceValue, call: ts.CallExpression, ev: Eva
   const compatible = callee.name === '@ai-sdk/openai-compatible' ? 'chat.completions.create' : callee.name === '@ai-sdk/open-responses' ? 'responses.create' : undefined;
   const url = propertyOf(options, 'baseURL') ?? propertyOf(options, 'url');
   if (compatible && url && baseUrlOwner(url, ev) === 'openai') {
-    return provider({ name: callee.name === '@ai-sdk/openai-compatible' ? 'createOpenAICompatible' : 'createOpenResponses', api: compatible });
+    return provider({ name: callee.name === '@ai-sdk/openai-compatible' ? 'createOpenAICompatible' : 'createOpenResponses', api: compatible, origin: call });
   }
   return value('ai-sdk', 'other-provider');
 }
@@ -88,8 +96,9 @@ export const aiSdkModel: SourceModel = {
       const options = objectOf(call.arguments[0], ev);
       // createAzure's baseURL is the Azure resource's: Azure OpenAI either way.
       const owner = callee.name === 'createAzure' ? 'openai' : baseUrlOwner(propertyOf(options, 'baseURL') ?? propertyOf(options, 'baseUrl'), ev);
-      if (owner === 'other') return value('ai-sdk', 'other-provider');
-      return provider({ name: callee.name, unsure: owner === 'unknown' || (call.arguments[0] !== undefined && !options) });
+      // Kept as a client of another host: reported, never re-pointed, its models not sites.
+      if (owner === 'other') return value('ai-sdk', 'other-provider', { origin: call, url: hostOf(propertyOf(options, 'baseURL') ?? propertyOf(options, 'baseUrl'), ev) ?? 'another host' });
+      return provider({ name: callee.name, unsure: owner === 'unknown' || (call.arguments[0] !== undefined && !options), origin: call });
     }
     if (callee.type === 'other-provider' || callee.type === 'other-factory') return otherProviderCall(callee, call, ev);
     if (callee.type === 'provider') return makeModel(call, callee.api ?? 'language', callee.name ?? 'openai', callee, ev);

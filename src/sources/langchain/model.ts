@@ -5,7 +5,7 @@
  */
 import { ts } from '../../analysis/typescript/parse.js';
 import type { Evaluator, SourceValue, Value } from '../../analysis/typescript/evaluator.js';
-import { baseUrlOwner, FOREIGN, modelOf, objectOf, propertyOf, value, type HostOwner } from '../shared.js';
+import { baseUrlOwner, FOREIGN, hostOf, isProviderUrl, modelOf, objectOf, propertyOf, value, type HostOwner } from '../shared.js';
 import type { SourceModel } from '../source.js';
 import { CALL_METHODS, CLASS_APIS, methodKind, MODIFIERS, MODULE_CLASSES } from './surface.js';
 
@@ -21,17 +21,19 @@ function construct(cls: SourceValue, node: ts.NewExpression | undefined, ev: Eva
   const fields = objectOf(node?.arguments?.[0], ev);
   const config = objectOf(propertyOf(fields, 'configuration'), ev) ?? objectOf(node?.arguments?.[1], ev);
   const url = propertyOf(config, 'baseURL') ?? propertyOf(config, 'basePath');
-  let owner: HostOwner = baseUrlOwner(url, ev);
+  const atProvider = isProviderUrl(url, ev);
+  let owner: HostOwner = atProvider ? 'openai' : baseUrlOwner(url, ev);
   if (node?.arguments?.[0] && !fields) owner = 'unknown';
-  if (owner === 'other') return FOREIGN;
   const modelExpr = propertyOf(fields, 'model') ?? propertyOf(fields, 'modelName');
   const { model, node: modelNode } = modelOf(modelExpr, ev);
+  // Another host's model: reported as a client of that host, its model id not OpenAI's, nothing of it a call.
+  if (owner === 'other') return value('langchain', 'foreign-instance', { name: cls.name, modelNode, url: hostOf(url, ev) ?? 'another host' });
   const features: string[] = [];
   const streaming = propertyOf(fields, 'streaming');
   if (streaming && streaming.kind === ts.SyntaxKind.TrueKeyword) features.push('stream');
   const responses = propertyOf(fields, 'useResponsesApi');
   const api = responses?.kind === ts.SyntaxKind.TrueKeyword ? 'responses.create' : cls.api;
-  return value('langchain', 'instance', { name: cls.name, api, model, modelNode, features, unsure: owner === 'unknown' });
+  return value('langchain', 'instance', { name: cls.name, api, model, modelNode, features, unsure: owner === 'unknown', ...(node ? { origin: node } : {}), ...(atProvider ? { atProvider } : {}) });
 }
 
 /** What a modifier adds: `bindTools` tools, `withStructuredOutput` a JSON schema (or JSON mode, or a tool). */

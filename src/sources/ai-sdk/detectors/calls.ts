@@ -1,8 +1,9 @@
 import { ts } from '../../../analysis/typescript/parse.js';
 import type { SourceValue } from '../../../analysis/typescript/evaluator.js';
 import { asSource, claimModel, objectOf, propertyOf, toolChoiceMode } from '../../shared.js';
-import type { DetectContext, Detector } from '../../source.js';
+import type { DetectContext, Detector, SiteDraft } from '../../source.js';
 import { FRAMEWORK_CALLS } from '../surface.js';
+import { aiMajorOf } from '../model.js';
 
 /**
  * `generateText({ model: openai('gpt-4o'), ... })` and the other functions of `ai` (and its agents) whose
@@ -33,11 +34,31 @@ function frameworkCall(ctx: DetectContext, call: ts.CallExpression | ts.NewExpre
   claimModel(ctx, { node: model.modelNode }, 'ai-sdk', call);
   const features = new Set(implied);
   addOptionFeatures(options, features, model);
+  if (usesProviderTools(propertyOf(options, 'tools'), ctx)) features.add('provider_tools');
   const toolChoice = features.has('tool_choice') ? toolChoiceMode(propertyOf(options, 'toolChoice')) : undefined;
   ctx.report(call, {
     kind: 'call', sdk: 'ai-sdk', api: model.api, model: model.model ?? null, features: [...features].sort(),
     confidence: model.unsure ? 'likely' : 'certain', name: null, ...(toolChoice !== undefined ? { toolChoice } : {}),
+    ...madeAt(ctx, model, inline),
   });
+}
+
+/**
+ * Where the call's model is made: inline from a literal id (`modelAt: 'call'`, rewritten with the call), by a
+ * model site elsewhere (`const model = openai('gpt-4o')`), and by which provider (its client site, if created).
+ */
+function madeAt(ctx: DetectContext, model: SourceValue, inline: ts.Expression): Partial<SiteDraft> {
+  const out: Partial<SiteDraft> = { provider: model.name?.split('.')[0] ?? 'openai' };
+  const major = aiMajorOf(ctx.sf.fileName, ctx.evaluator);
+  if (major !== undefined) out.aiMajor = major;
+  if (model.origin) out.clientSite = ctx.siteId(model.origin, 'client');
+  const made = model.madeBy;
+  const literal = made && ts.isCallExpression(made) ? made.arguments[0] : undefined;
+  // The migration rewrites a model only in its own file (a request object imported from elsewhere is not edited).
+  const fromLiteral = literal !== undefined && ts.isStringLiteralLike(literal) && made!.getSourceFile() === ctx.sf;
+  if (made === inline && fromLiteral) out.modelAt = 'call';
+  else if (made && made !== inline && fromLiteral) out.modelSite = ctx.siteId(made, 'model');
+  return out;
 }
 
 /** The request features an AI SDK call's options ask for (named as the openai SDK's, see docs/site-model.md). */
@@ -55,6 +76,22 @@ function addOptionFeatures(options: ts.ObjectLiteralExpression, features: Set<st
   }
   if (model.api === 'embeddings.create') features.delete('json_schema');
   if (hasImagePart(options)) features.add('vision');
+}
+
+/** `tools: { search: openai.tools.webSearch() }`: a tool OpenAI runs itself (Responses API only). */
+function usesProviderTools(tools: ts.Expression | undefined, ctx: DetectContext): boolean {
+  if (!tools) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'tools' && asSource(ctx.evaluator.expr(node.expression), 'ai-sdk', 'provider')) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tools);
+  return found;
 }
 
 /** A `{ type: 'image', ... }` content part anywhere in the options written here. */

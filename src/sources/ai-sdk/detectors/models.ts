@@ -1,5 +1,11 @@
 import { asSource, claimModel } from '../../shared.js';
-import type { Detector } from '../../source.js';
+import type { DetectContext, Detector } from '../../source.js';
+import { aiMajorOf } from '../model.js';
+
+export function aiMajor(ctx: DetectContext): { aiMajor?: number } {
+  const major = aiMajorOf(ctx.sf.fileName, ctx.evaluator);
+  return major === undefined ? {} : { aiMajor: major };
+}
 
 /**
  * A model made with an OpenAI id outside a call of `ai` (`const model = openai('gpt-4o')`, a registry, a
@@ -22,6 +28,9 @@ export const models: Detector = {
       ctx.report(call, {
         kind: 'model', sdk: 'ai-sdk', api: null, model: model.model, features: [],
         confidence: model.unsure ? 'likely' : 'certain', name: model.name ?? null,
+        provider: model.name?.split('.')[0] ?? 'openai',
+        ...(model.origin ? { clientSite: ctx.siteId(model.origin, 'client') } : {}),
+        ...aiMajor(ctx),
       });
     }
   },

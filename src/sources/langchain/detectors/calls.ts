@@ -1,3 +1,4 @@
+import { ts } from '../../../analysis/typescript/parse.js';
 import { asSource } from '../../shared.js';
 import type { Detector } from '../../source.js';
 import { STREAM_METHODS } from '../surface.js';
@@ -16,6 +17,7 @@ export const calls: Detector = {
       ctx.report(call, {
         kind: 'call', sdk: 'langchain', api: model.api, model: model.model ?? null, features: [...features].sort(),
         confidence: model.unsure ? 'likely' : 'certain', name: `${model.name}.${method.name}`,
+        ...(model.origin && ts.isNewExpression(model.origin) ? { clientSite: ctx.siteId(model.origin, 'client') } : {}),
       });
     }
   },

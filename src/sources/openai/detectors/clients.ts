@@ -65,9 +65,9 @@ export function v3Configuration(node: ts.NewExpression): ts.ObjectLiteralExpress
 }
 
 /** Where the options' apiKey comes from, as written: `env:NAME`, `a string literal`, or its source text. */
-function keySource(options: ts.Expression | undefined, ctx: DetectContext): string | undefined {
+export function keySource(options: ts.Expression | undefined, ctx: DetectContext, names: readonly string[] = ['apiKey']): string | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
-  const prop = options.properties.find((p) => p.name && propertyNameText(p.name) === 'apiKey');
+  const prop = options.properties.find((p) => p.name && names.includes(propertyNameText(p.name) ?? ''));
   if (!prop) return undefined;
   if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) return 'a method';
   let value: ts.Expression = ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer;
