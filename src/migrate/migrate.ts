@@ -185,7 +185,11 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   }
 
   const keyEnv = options.template.apiKey.env;
-  const env = planEnvFiles(analysis.envFiles, keyEnv);
+  // Config files gain the provider's key only when the migrated code reads it: a run that moves nothing (every
+  // client kept, marked or foreign) leaves them alone too.
+  const readsKey = result.files.some((f) => f.kind === 'code' && f.after.includes(keyEnv))
+    || analysis.files.some((f) => f.text.includes(keyEnv));
+  const env = readsKey ? planEnvFiles(analysis.envFiles, keyEnv) : { changes: [], skipped: [] };
   result.skipped.push(...env.skipped);
   type EnvEdit = { line: number; bucket: 'migrated'; reason: string };
   const added = (rel: string, name: string, whose: string) => configKind(rel) === 'dotenv'

@@ -447,7 +447,18 @@ class Decider {
     if (!needs) return false;
     const support = this.t.capabilities[needs.capability].support;
     if (support === 'no' || support === 'unknown' || needs.capability === 'batches') return true;
+    if (this.aiSdkImagesUnread(call)) return true;
     return needs.modelKind !== null && call.model !== null && this.mapping(call.model).how === 'none';
+  }
+
+  /**
+   * An AI SDK image model the provider serves only partly, on an ai major whose @ai-sdk/openai-compatible image
+   * model asks for and parses b64_json only (0.2.x and 1.x: a provider that answers with URLs fails its schema;
+   * 2.x, for ai 6, also takes URLs).
+   */
+  private aiSdkImagesUnread(call: Site): boolean {
+    if (call.sdk !== 'ai-sdk' || judgedApi(call) !== 'images.generate') return false;
+    return this.t.capabilities.images.support === 'partial' && (call.aiMajor === undefined || call.aiMajor < 6);
   }
 
   /** A call that works on the provider once re-pointed: a served endpoint that takes a model the migration can name. */
@@ -640,6 +651,11 @@ class Decider {
     if (site.features.includes('provider_tools') && (!client || talksToOpenAi(client))) {
       return [step('blocked', 'tools', 'mark', `${api} uses OpenAI's built-in tools (openai.tools.*), which run only on OpenAI's Responses API, so the migration leaves it on OpenAI.`,
         `this call uses OpenAI's built-in tools (openai.tools.*), which only OpenAI runs: replace them with your own tools before moving it to ${p}`)];
+    }
+    if (this.aiSdkImagesUnread(site)) {
+      const { note } = t.capabilities.images;
+      return [step('blocked', 'images', 'mark', `${api} is an AI SDK image model: @ai-sdk/openai-compatible for ai ${site.aiMajor ?? '(unknown)'}.x reads only base64 (b64_json) results, and ${p} serves image generation only partly${withNote(note)}, so the migration leaves it on OpenAI.`,
+        `the AI SDK's openai-compatible image model for this ai version reads only b64_json results, and ${p} serves images only partly${inParens(note)}: keep it on OpenAI, or upgrade to ai 6 before moving it`)];
     }
     const madeHere = site.sdk === 'ai-sdk' && (site.modelAt === 'call' || site.modelSite !== undefined);
     if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk) && !madeHere) {

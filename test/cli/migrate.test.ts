@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { qianyi, REPO } from '../helpers/exec.js';
 import { fixtureRepo, gitInit } from '../helpers/git.js';
-import { removeDir } from '../helpers/testdir.js';
+import { removeDir, testdir } from '../helpers/testdir.js';
 import { readTree } from '../helpers/tree.js';
 
 const APP = path.join(REPO, 'fixtures/migrate/app/input');
@@ -96,6 +96,25 @@ describe('qianyi migrate (CLI)', () => {
     expect(stdout).toMatch(/skipped +src\/broken\.ts {2}syntax error at 2:22/);
     expect(readFileSync(path.join(dir, 'src/broken.ts'), 'utf8')).toBe("import OpenAI from 'openai';\nconst c = new OpenAI(;\n");
     expect(readFileSync(path.join(dir, 'src/lib/openai.ts'), 'utf8')).toContain('ZHIPUAI_API_KEY');
+  });
+});
+
+describe('qianyi migrate: config files follow the code', () => {
+  it('leaves .env files alone when no code moves to the provider (eval/real vercel-ai-chatbot)', () => {
+    const dir = testdir({
+      '.env.example': 'OPENAI_API_KEY=\n',
+      // A client of another host: nothing in this project reads the provider's key after the run.
+      'src/groq.ts': "import OpenAI from 'openai';\nexport const c = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.OPENAI_API_KEY });\n",
+    });
+    temps.push(dir);
+    gitInit(dir);
+    const { code } = qianyi(['migrate', dir, '--provider', 'deepseek', '--yes']);
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(dir, '.env.example'), 'utf8')).toBe('OPENAI_API_KEY=\n');
+    writeFileSync(path.join(dir, 'src/chat.ts'), "import OpenAI from 'openai';\nexport const d = new OpenAI();\n");
+    gitInit(dir);
+    expect(qianyi(['migrate', dir, '--provider', 'deepseek', '--yes']).code).toBe(0);
+    expect(readFileSync(path.join(dir, '.env.example'), 'utf8')).toBe('OPENAI_API_KEY=\nDEEPSEEK_API_KEY=\n');
   });
 });
 

@@ -190,3 +190,19 @@ describe('AI SDK requests written in another file', () => {
     expect(result.items.filter((i) => i.bucket === 'migrated' && i.file === 'src/a.ts')).toEqual([]);
   });
 });
+
+describe('AI SDK image models (eval/real vercel-ai-chatbot)', () => {
+  const image = `import { openai } from '@ai-sdk/openai';\nexport const images = { small: openai.image('dall-e-3') };\n`;
+  const pkg = (ai: string, sdk: string) => JSON.stringify({ name: 'x', type: 'module', dependencies: { '@ai-sdk/openai': sdk, ai } }, null, 2);
+
+  it('ai 4: openai-compatible 0.2 reads only b64_json, and Zhipu answers with URLs: left on OpenAI, marked', async () => {
+    const { code, manual } = await plan({ 'package.json': pkg('^4.1.0', '^1.2.5'), 'src/a.ts': image }, 'zhipu');
+    expect(code['src/a.ts']).toBe(image); // only the marker was added
+    expect(manual).toEqual(['src/a.ts:2']);
+  });
+
+  it('ai 6: openai-compatible 2.x also takes URLs: the image model moves', async () => {
+    const { code } = await plan({ 'package.json': pkg('^6.0.0', '^3.0.0'), 'src/a.ts': image }, 'zhipu');
+    expect(code['src/a.ts']).toContain(`zhipu.imageModel('cogview-4')`);
+  });
+});
