@@ -475,15 +475,25 @@ class FilePlanner implements SitePlanner {
     const trailingComma = last === props[props.length - 1] && object.properties.hasTrailingComma;
     if (multiline) {
       const indent = this.indentOf(props[0]!.getStart(this.sf));
+      // New lines go after a comment that ends the last property's line (`model: 'x', // why`): it stays with it.
       if (trailingComma) {
         const comma = this.commaAfter(last.end);
-        this.edits.push({ start: comma, end: comma, text: additions.map((a) => `${this.eol}${indent}${a},`).join('') });
+        const at = this.afterLineComments(comma);
+        this.edits.push({ start: at, end: at, text: additions.map((a) => `${this.eol}${indent}${a},`).join('') });
       } else {
-        this.edits.push({ start: last.end, end: last.end, text: additions.map((a) => `,${this.eol}${indent}${a}`).join('') });
+        const at = this.afterLineComments(last.end);
+        if (at !== last.end) this.edits.push({ start: last.end, end: last.end, text: ',' });
+        this.edits.push({ start: at, end: at, text: additions.map((a, i) => `${at === last.end || i > 0 ? ',' : ''}${this.eol}${indent}${a}`).join('') });
       }
     } else {
       this.edits.push({ start: last.end, end: last.end, text: additions.map((a) => `, ${a}`).join('') });
     }
+  }
+
+  /** The end of the comments that follow `pos` on its line, or `pos` when there are none. */
+  private afterLineComments(pos: number): number {
+    const comments = ts.getTrailingCommentRanges(this.text, pos) ?? [];
+    return comments.length > 0 ? comments[comments.length - 1]!.end : pos;
   }
 
   /** Marks a property for removal; the ranges are worked out per object at the end (neighbours may go too). */

@@ -206,3 +206,15 @@ describe('AI SDK image models (eval/real vercel-ai-chatbot)', () => {
     expect(code['src/a.ts']).toContain(`zhipu.imageModel('cogview-4')`);
   });
 });
+
+describe('options added after a commented last property (eval/real pdf-chatbot-langchain)', () => {
+  it('a comment ending the last line stays on it; the new options go below it', async () => {
+    const { after } = await plan({
+      'package.json': LC_PACKAGE,
+      'src/a.ts': `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({\n  temperature: 0.5,\n  model: 'gpt-4o', // change this to gpt-4 if you have access\n});\n`,
+      'src/b.ts': `import { ChatOpenAI } from '@langchain/openai';\nexport const llm2 = new ChatOpenAI({\n  temperature: 0.5,\n  model: 'gpt-4o' /* no comma */\n});\n`,
+    });
+    expect(after['src/a.ts']).toContain(`  model: 'deepseek-flash', // change this to gpt-4 if you have access\n  apiKey: process.env.DEEPSEEK_API_KEY,\n  configuration: { baseURL: process.env.DEEPSEEK_BASE_URL ?? 'https://api.deepseek.com' },\n});`);
+    expect(after['src/b.ts']).toContain(`  model: 'deepseek-flash', /* no comma */\n  apiKey: process.env.DEEPSEEK_API_KEY,\n  configuration: { baseURL: process.env.DEEPSEEK_BASE_URL ?? 'https://api.deepseek.com' }\n});`);
+  });
+});
