@@ -20,15 +20,18 @@ export function buildApp(tree: string): string {
   return out;
 }
 
-/** Runs `src/main.js` of a built app with only PATH and `env` set; resolves with its stdout. */
-export function runApp(dir: string, env: Record<string, string>): Promise<string> {
+/**
+ * Runs `src/main.js` of a built app with only PATH and `env` set; resolves with its stdout. Not spawnSync: the
+ * mock provider answers on this process's event loop.
+ */
+export function runApp(dir: string, env: Record<string, string>, args: string[] = [], timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'src/main.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(process.execPath, [path.join(dir, 'src/main.js'), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 30_000);
+    const timer = setTimeout(() => child.kill(), timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(stdout);

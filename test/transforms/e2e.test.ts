@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ts } from 'ts-morph';
 import { migrate } from '../../src/migrate/migrate.js';
 import { baseUrlEnv } from '../../src/migrate/plan.js';
 import { loadBuiltinTemplates } from '../../src/templates/load.js';
 import { REPO } from '../helpers/exec.js';
 import { startMockProvider } from '../helpers/mock-provider.js';
-import { removeDir, testdir } from '../helpers/testdir.js';
-import { readTree } from '../helpers/tree.js';
+import { buildApp, runApp } from '../helpers/run-app.js';
+import { removeDir } from '../helpers/testdir.js';
 
 /**
  * The migrated fixture app, run for real against a mock of each provider on 127.0.0.1: every call the
@@ -30,36 +28,14 @@ const KEY = 'test-key-not-a-secret';
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
-/** Compiles a migrated tree to JavaScript next to a link to this repo's node_modules (for `openai`). */
+/** Compiles a migrated tree to JavaScript next to a link to this repo's node_modules; removed after the tests. */
 function build(tree: string): string {
-  const out = testdir({ 'package.json': '{ "type": "module" }\n' });
+  const out = buildApp(tree);
   temps.push(out);
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  for (const [rel, text] of Object.entries(readTree(tree))) {
-    if (!rel.endsWith('.ts')) continue;
-    const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-    const target = path.join(out, rel.replace(/\.ts$/, '.js'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, js);
-  }
   return out;
 }
 
-function run(dir: string, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'src/main.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`exit ${code}: ${stderr}`));
-    });
-  });
-}
+const run = runApp;
 
 describe('migrated app against a mock of each provider', () => {
   for (const template of loadBuiltinTemplates()) {

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ts } from 'ts-morph';
 import { baseUrlEnv } from '../../src/policy/decide.js';
 import { loadBuiltinTemplates, resolveProviderId } from '../../src/templates/load.js';
 import { REPO } from '../helpers/exec.js';
 import { startMockProvider } from '../helpers/mock-provider.js';
-import { removeDir, testdir } from '../helpers/testdir.js';
-import { readTree } from '../helpers/tree.js';
+import { buildApp, runApp } from '../helpers/run-app.js';
+import { removeDir } from '../helpers/testdir.js';
 
 /**
  * The env-files fixture, migrated, run against a mock of the provider on 127.0.0.1: the clients that read
@@ -21,33 +18,14 @@ const templates = loadBuiltinTemplates();
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeDir));
 
+/** Compiles a migrated tree to JavaScript next to a link to this repo's node_modules; removed after the tests. */
 function build(tree: string): string {
-  const out = testdir({ 'package.json': '{ "type": "module" }\n' });
+  const out = buildApp(tree);
   temps.push(out);
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  for (const [rel, text] of Object.entries(readTree(tree))) {
-    if (!rel.endsWith('.ts')) continue;
-    const target = path.join(out, rel.replace(/\.ts$/, '.js'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
-  }
   return out;
 }
 
-function run(dir: string, env: Record<string, string>): Promise<string> {
-  // Not spawnSync: the mock answers on this process's event loop.
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'src/main.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const timer = setTimeout(() => child.kill(), 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`exit ${code}`));
-    });
-  });
-}
+const run = runApp;
 
 describe('env-files fixture against a mock of each provider', () => {
   for (const id of ['deepseek', 'qwen', 'zhipu', 'qianfan']) {
