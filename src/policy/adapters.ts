@@ -9,7 +9,8 @@ import { catalogEntry } from '../templates/catalog.js';
 import type { CatalogEntry, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, SAMPLING_PARAMS, type ToolChoiceMode } from '../templates/vocabulary.js';
 import type { Site } from '../scan/sites.js';
-import type { Action, Step, Verdict } from './decide.js';
+import type { Step } from './decide.js';
+import { step } from './step.js';
 
 /** What an `adapt` step edits (Step.field): see src/migrate/adapters.ts. */
 export type AdaptTarget = 'role' | 'response_format' | 'enable_thinking' | 'usage' | 'replay';
@@ -49,14 +50,6 @@ export function modelAdapters(input: AdapterInput): Adapted {
   a.cachedTokens();
   a.replay();
   return out;
-}
-
-function step(verdict: Verdict, subject: string, action: Action, reason: string, note?: string, field?: string, to?: string): Step {
-  const s: Step = { verdict, subject, action, reason };
-  if (note !== undefined) s.note = note;
-  if (field !== undefined) s.field = field;
-  if (to !== undefined) s.to = to;
-  return s;
 }
 
 /** A model the catalog does not list: nothing is known of it. */

@@ -27,6 +27,7 @@ import {
 import { mapModel, type ModelMapping } from '../sources/openai/models.js';
 import { envVarRole, envVarSdk, isBrowserExposed, isKeyPool, isOpenAiBaseUrlEnv, isRenamableKey } from '../sources/openai/surface.js';
 import { modelAdapters } from './adapters.js';
+import { step } from './step.js';
 import type { FieldRule, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
@@ -1022,14 +1023,6 @@ class Decider {
         return step('caveat', cap, 'none', `${UNCONFIRMED}${who} needs ${label}, which is not confirmed for ${p}${withNote(note)}.`, `${p}'s support for ${label} is unconfirmed${inParens(note)}: test it`);
     }
   }
-}
-
-function step(verdict: Verdict, subject: string, action: Action, reason: string, note?: string, field?: string, to?: string): Step {
-  const s: Step = { verdict, subject, action, reason };
-  if (note !== undefined) s.note = note;
-  if (field !== undefined) s.field = field;
-  if (to !== undefined) s.to = to;
-  return s;
 }
 
 const isRanged = (field: string) => field === 'temperature' || field === 'top_p';
