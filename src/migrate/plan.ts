@@ -12,6 +12,7 @@ import { propertyNameText, type Evaluator } from '../analysis/typescript/evaluat
 import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, type Bucket as StepBucket, type Decision, type Step } from '../policy/decide.js';
 import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
+import { endpointEdits, httpRequestObject } from '../sources/http/migrate.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -122,7 +123,9 @@ class FilePlanner {
   }
 
   acknowledgedClients(): string[] {
-    return this.file.sites.filter((s) => s.kind === 'client' && this.ignoreReason(s) !== undefined).map((s) => s.id);
+    // A hand-written request is its own client: acknowledged, its key and URL reads stay with it.
+    const held = (s: Site) => s.kind === 'client' || (s.kind === 'call' && s.sdk === 'http');
+    return this.file.sites.filter((s) => held(s) && this.ignoreReason(s) !== undefined).map((s) => s.id);
   }
 
   plan(): FilePlan {
@@ -294,7 +297,12 @@ class FilePlanner {
   private call(site: Site, decision: Decision): void {
     const node = this.find(site, ts.isCallExpression);
     if (!node || !site.api) return;
-    const request = this.requestObject(node);
+    const request = site.sdk === 'http' ? httpRequestObject(node, this.evaluator) : this.requestObject(node);
+    if (site.sdk === 'http' && decision.steps.some((s) => s.action === 'set-endpoint') && !this.repointRequest(node)) {
+      // The policy moves it, the code defeats the edit: nothing of it moves.
+      this.manual(site, node, `qianyi could not rewrite this request's URL: move its URL, key and model to ${this.provider} together`);
+      return;
+    }
     for (const step of decision.steps) {
       if (!this.act(site, node, request, step)) continue;
       this.report(site, node, step);
@@ -333,6 +341,16 @@ class FilePlanner {
       default:
         return true;
     }
+  }
+
+  /** Points a hand-written request's URL at the provider (a shared constant is edited once); false when it cannot. */
+  private repointRequest(node: ts.CallExpression): boolean {
+    const edits = endpointEdits(node, this.evaluator, { url: regionBaseUrl(this.t, this.region), env: baseUrlEnv(this.t), quote: this.quote });
+    if (!edits) return false;
+    for (const e of edits) {
+      if (!this.edits.some((x) => x.start === e.start && x.end === e.end && x.text === e.text)) this.edits.push(e);
+    }
+    return true;
   }
 
   /** The request object literal when it is written in this file (inline or as a const): only that can be edited. */

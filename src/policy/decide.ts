@@ -25,18 +25,21 @@ import {
 } from '../sources/openai/capabilities.js';
 import { mapModel, type ModelMapping } from '../sources/openai/models.js';
 import { envVarRole } from '../sources/openai/surface.js';
+import { httpMoves, type HttpMoves } from '../sources/http/policy.js';
 import type { FieldRule, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
 export type Verdict = 'ok' | 'caveat' | 'blocked';
 
 /**
- * What the migration does for a step. `set-client` re-points a client; `map-model` replaces a model literal;
+ * What the migration does for a step. `set-client` re-points a client; `set-endpoint` the URL of a hand-written
+ * request (its key env var and model move with it, as their own steps); `map-model` replaces a model literal;
  * `remove-field`, `rename-field`, `clamp` and `set-field` edit a request field; `rename-env` renames an env
  * var read; `mark` leaves a TODO(qianyi) for manual work; `none` changes no code.
  */
 export type Action =
   | 'set-client'
+  | 'set-endpoint'
   | 'map-model'
   | 'remove-field'
   | 'rename-field'
@@ -131,6 +134,11 @@ class SiteIndex {
   readonly untraced = new Map<string, 'yes' | 'no' | 'unsure'>();
   /** Per provider, model map and client: the client stays on OpenAI (see `unserved`). */
   readonly unserved = new Map<string, boolean>();
+  /** Hand-written requests, and per env site the requests whose URL or key it is. */
+  readonly requests: Site[] = [];
+  readonly readers = new Map<string, Site[]>();
+  /** Per provider and model map: which hand-written requests move (see `httpMoving`). */
+  readonly httpMemo = new Map<string, HttpMoves>();
 
   constructor(sites: readonly Site[]) {
     for (const s of sites) {
@@ -140,6 +148,10 @@ class SiteIndex {
       push(this.byFile, s.file, s);
       if (s.kind === 'call' && s.modelSite) push(this.callers, s.modelSite, s);
       if (s.kind === 'call' && s.clientSite) push(this.callsOf, s.clientSite, s);
+      if (s.kind === 'call' && s.sdk === 'http') {
+        this.requests.push(s);
+        for (const part of s.parts ?? []) if (part.endsWith(':env')) push(this.readers, part, s);
+      }
     }
   }
 }
@@ -367,6 +379,77 @@ class Decider {
     return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || name === this.t.apiKey.env || site.endpoint === 'provider';
   }
 
+  // ---- hand-written requests ----------------------------------------------------------------------------
+
+  /** Which hand-written requests move to the provider, memoized per provider and model map. */
+  httpMoving(index: SiteIndex): HttpMoves {
+    const key = this.memoKey();
+    let moves = index.httpMemo.get(key);
+    if (!moves) {
+      moves = httpMoves(index.requests, (id) => index.callers.get(id) ?? [], (s) => this.httpOwn(s, index), (c) => {
+        const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+        return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || this.untracedRepointed(index) !== 'no');
+      });
+      index.httpMemo.set(key, moves);
+    }
+    return moves;
+  }
+
+  /** Why a hand-written request cannot move by itself (its URL, key and model must all be rewritable); undefined when it can. */
+  private httpOwn(site: Site, index: SiteIndex): string | undefined {
+    const p = this.p;
+    if (site.held) return site.held;
+    if (this.options.kept?.has(site.id)) return 'it is kept as it is (qianyi-ignore)';
+    if (site.confidence !== 'certain' || !talksToOpenAi(site)) return 'it may not go to OpenAI';
+    const needs = site.api ? apiNeeds(site.api) : null;
+    if (!needs) return `qianyi does not know the endpoint ${site.api ?? ''}`;
+    const support = this.t.capabilities[needs.capability].support;
+    if (support === 'no') return `${p} does not offer ${CAPABILITY_LABELS[needs.capability]}`;
+    if (support === 'unknown') return `${p}'s support for ${CAPABILITY_LABELS[needs.capability]} is unconfirmed`;
+    if (needs.capability === 'batches') return 'its batch input file still holds OpenAI request lines';
+    if (needs.modelKind) {
+      if (site.model === null) return 'its model is chosen at run time';
+      const m = this.mapping(site.model);
+      if (m.how === 'none') return `${p} has no ${m.kind} model to replace ${site.model}`;
+      if (m.how === 'unknown') return `its model ${site.model} is not a model qianyi knows`;
+      if (site.modelAt !== 'call') {
+        const written = site.modelSite ? index.ids.get(site.modelSite) : undefined;
+        if (!written) return `its model ${site.model} is written where this run edits nothing`;
+        if (written.typedAs && m.how !== 'identical') return `its model ${site.model} is declared as ${written.typedAs}`;
+      }
+    }
+    if ((site.parts ?? []).some((part) => part.endsWith(':env') && !index.ids.has(part))) return 'qianyi cannot find the env read of its key';
+    return undefined;
+  }
+
+  /** The marker of a hand-written request that stays on OpenAI, or null when it moves. */
+  private httpHeld(site: Site, index: SiteIndex): Step | null {
+    const moves = this.httpMoving(index);
+    if (moves.moving.has(site.id)) return null;
+    const { p, t } = this;
+    const why = moves.why.get(site.id) ?? 'it cannot be rewritten whole';
+    const name = site.name ?? 'HTTP';
+    const api = site.api ?? 'a request';
+    if (this.options.kept?.has(site.id)) return step('ok', 'api', 'none', `${api} is a ${name} request kept as it is (qianyi-ignore).`);
+    const needs = site.api ? apiNeeds(site.api) : null;
+    const lacks = needs && t.capabilities[needs.capability].support === 'no';
+    if (lacks) {
+      const { note } = t.capabilities[needs.capability];
+      return step('blocked', needs.capability, 'mark', `${api} needs ${CAPABILITY_LABELS[needs.capability]}, which ${p} does not support${withNote(note)}: this ${name} request stays on OpenAI as it is.`,
+        `${p} does not offer ${CAPABILITY_LABELS[needs.capability]}${inParens(note)}: this ${name} request stays on OpenAI; move it to another service or remove it`);
+    }
+    return step('caveat', 'api', 'mark',
+      `This ${name} request to OpenAI (${api}) cannot move to ${p} whole: ${why}, so its URL, key and model are left as they are.`,
+      `this ${name} request stays on OpenAI (${why}): move its URL (${regionBaseUrl(t, this.options.region)}), its key (${t.apiKey.env}) and its model to ${p} together`);
+  }
+
+  private httpEndpoint(site: Site): Step {
+    const { p, t } = this;
+    const url = regionBaseUrl(t, this.options.region);
+    return step('ok', 'endpoint', 'set-endpoint', `The ${site.name ?? 'HTTP'} request is re-pointed to ${p} (${url}, key from ${t.apiKey.env}).`,
+      `request now goes to ${p} at ${url} with the key in ${t.apiKey.env}`);
+  }
+
   private importSite(site: Site): Step[] {
     const p = this.p;
     if (site.sdk === 'openai-v3') {
@@ -388,6 +471,16 @@ class Decider {
     const enclosing = enclosingClient(site, within);
     if (enclosing && !this.repointed(enclosing, index)) {
       return [step('ok', 'env', 'none', `${name} is read by a client the migration leaves as it is.`)];
+    }
+    // The key or base URL of hand-written requests: renamed when they all move, else left with them.
+    const readers = index.readers.get(site.id);
+    if (readers && readers.every((r) => this.httpMoving(index).moving.has(r.id))) {
+      const target = name === 'OPENAI_API_KEY' ? t.apiKey.env : baseUrlEnv(t);
+      return [step('ok', 'env', 'rename-env', `${name} is replaced by ${target} for ${p}, with the requests that read it.`, `${name} → ${target}`, undefined, target)];
+    }
+    const request = index.requests.find((r) => r.file === site.file && r.start <= site.start && site.end <= r.end);
+    if (readers || (request && !this.httpMoving(index).moving.has(request.id))) {
+      return [step('ok', 'env', 'none', `${name} is read by a hand-written request that stays on OpenAI (manual work at the request): it stays with it.`)];
     }
     // The value of a client option the migration sets or removes goes with that option.
     const client = enclosing ?? within.find((c) => c.kind === 'client' && c.options !== null && c.options?.includes(site.option ?? ''));
@@ -411,7 +504,9 @@ class Decider {
       return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
-    const others = this.options.otherSources ?? [];
+    // A hand-written request that stays on OpenAI may read the same variables (through a constant of another file).
+    const given = this.options.otherSources ?? [];
+    const others = !given.includes('http') && index.requests.some((r) => !this.httpMoving(index).moving.has(r.id)) ? [...given, 'http' as const] : given;
     if (others.length > 0 && (name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE')) {
       const target = name === 'OPENAI_API_KEY' ? t.apiKey.env : baseUrlEnv(t);
       const who = others.map((sdk) => SOURCE_LABELS[sdk]).join(', ');
@@ -467,6 +562,10 @@ class Decider {
       const to = site.endpoint === 'foreign' ? `goes to ${site.host ?? 'another host'}, not to OpenAI` : 'goes through a client whose base URL qianyi cannot resolve';
       return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
     }
+    if (site.sdk === 'http') {
+      const held = this.httpHeld(site, index);
+      if (held) return [held];
+    }
     const client = site.clientSite ? index.ids.get(site.clientSite) : undefined;
     if (client && talksToOpenAi(client) && !this.repointed(client, index)) {
       if (this.options.kept?.has(client.id)) {
@@ -479,7 +578,7 @@ class Decider {
         return [step('ok', 'api', 'none', `${api} goes through a client that stays on OpenAI, because its other calls cannot move to ${p}: the call stays with it.`)];
       }
     }
-    if (!client && site.confidence === 'certain' && isMigrated(site.sdk)) {
+    if (!client && site.confidence === 'certain' && isMigrated(site.sdk) && site.sdk !== 'http') {
       // A call on a client passed in (a parameter, a field): it goes where the project's clients go.
       const moves = this.untracedRepointed(index);
       if (moves === 'no') {
@@ -535,6 +634,7 @@ class Decider {
       if (cap === 'tool_choice') steps.push(...this.toolChoice(site, api, editable));
       else steps.push(...this.featureCapability(cap, feature, api, editable));
     }
+    if (site.sdk === 'http') steps.unshift(this.httpEndpoint(site));
     // Steps explain what is not ok; an ok step is kept when it changes code or when there is nothing else to say.
     const kept = steps.filter((s) => s.verdict !== 'ok' || s.action !== 'none');
     return kept.length > 0 ? kept : [step('ok', 'api', 'none', `${api} works on ${p} as written.`)];
@@ -719,6 +819,7 @@ class Decider {
     const untraced = this.untracedRepointed(index);
     const migrated = callers.filter((c) => {
       const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+      if (c.sdk === 'http') return this.httpMoving(index).moving.has(c.id);
       return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || untraced !== 'no');
     });
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
@@ -733,7 +834,7 @@ class Decider {
         `Model literal ${site.model} is not traced to a call the migration re-points, so it is left as it is: if it reaches one, it must name a ${p} model.`,
         `model ids here are not traced to a call this migration re-points: left as they are (if one reaches such a call, make it a ${p} model)`)];
     }
-    if (untraced === 'unsure' && callers.some((c) => !c.clientSite && c.confidence === 'certain' && isMigrated(c.sdk))) {
+    if (untraced === 'unsure' && callers.some((c) => !c.clientSite && c.confidence === 'certain' && isMigrated(c.sdk) && c.sdk !== 'http')) {
       return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds a call whose client the analysis cannot trace, in a project where the migration re-points only some clients, so it is left as it is.`,
         `${site.model} feeds a call whose client could not be traced: if that client moves to ${p}, make this a ${p} model`)];
     }

@@ -71,6 +71,16 @@ export interface Site {
   option?: string;
   /** Calls: the ranged fields the request sets (temperature, top_p, frequency_penalty, presence_penalty), with their number literal or null. */
   params?: Record<string, number | null>;
+  /**
+   * Hand-written requests to OpenAI whose URL, Authorization key and model cannot be rewritten together: why
+   * (`its key comes from settings.apiKey`). The request is then manual work, and none of its parts moves.
+   */
+  held?: string;
+  /**
+   * Hand-written requests: the env sites their URL and key read and the constants or instance (`file:line:col:const:NAME`)
+   * they are built from. Requests that share one move together or not at all.
+   */
+  parts?: string[];
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;
