@@ -58,7 +58,8 @@ export function planRoutes(analysis: Analysis, routes: readonly Route[], primary
   const seconds = new Map<string, Declaration | null>();
 
   for (const call of analysis.sites) {
-    if (call.kind !== 'call' || !isMigrated(call.sdk) || call.confidence !== 'certain' || call.endpoint === 'foreign' || call.endpoint === 'unknown') continue;
+    // A hand-written request has no client to route: it moves to the run's provider whole, or stays.
+    if (call.kind !== 'call' || !isMigrated(call.sdk) || call.sdk === 'http' || call.confidence !== 'certain' || call.endpoint === 'foreign' || call.endpoint === 'unknown') continue;
     const route = routeForApi(call.api, routes);
     if (!route) continue;
     const client = call.clientSite ? ids.get(call.clientSite) : undefined;

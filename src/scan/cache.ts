@@ -8,7 +8,7 @@ import type { Site } from './sites.js';
 import { redact } from '../redact/redact.js';
 
 /** Bump when the site model or the detectors change in a way that old entries would not show. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface Entry {
   /** Hash of the file's text. */
