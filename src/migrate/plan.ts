@@ -211,7 +211,8 @@ class FilePlanner {
     const onlyUrl = set.field === 'baseURL';
     const before = this.edits.length;
 
-    if (site.sdk === 'openai-v3') {
+    if (site.sdk === 'openai-v3' || site.sdk === 'openai-edge') {
+      // openai-edge has the 3.x shape: its Configuration takes the key and the base path.
       const config = v3Configuration(node);
       if (!config) {
         this.manual(site, node, `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${this.provider}`);

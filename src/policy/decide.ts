@@ -272,7 +272,7 @@ class Decider {
         `this client's base URL is set where qianyi cannot follow it: if it talks to OpenAI, point it at ${p} (${url}, key in ${env}) and give its calls ${p} models`)];
     }
     if (site.options === null) {
-      const note = site.sdk === 'openai-v3'
+      const note = site.sdk === 'openai-v3' || site.sdk === 'openai-edge'
         ? `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${p}`
         : `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${p}`;
       return [step('caveat', 'client', 'mark', `The ${name} client's options are built elsewhere, so the migration cannot re-point it to ${p}: set its key and base URL by hand.`, note)];
@@ -280,7 +280,7 @@ class Decider {
     if (site.keyFrom !== undefined && !this.replaceableKey(site)) {
       // Re-pointing it would send the app's OpenAI key to the provider: the key and URL move together, by hand.
       return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, where the app keeps it, so the migration leaves the client as it is: ${site.keyFrom} must hold a ${p} key when it is pointed at ${p}.`,
-        `${site.keyFrom} must now hold a ${p} key: then set baseURL: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
+        `${site.keyFrom} must now hold a ${p} key: then set ${site.sdk === 'openai-v3' || site.sdk === 'openai-edge' ? 'basePath' : 'baseURL'}: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
     }
     if (this.unserved(site, index)) {
       const calls = index.callsOf.get(site.id) ?? [];
@@ -454,6 +454,9 @@ class Decider {
     const p = this.p;
     if (site.sdk === 'openai-v3') {
       return [step('ok', 'import', 'none', `This import is the openai 3.x SDK: its client is re-pointed to ${p} where it is constructed.`)];
+    }
+    if (site.sdk === 'openai-edge') {
+      return [step('ok', 'import', 'none', `This import is openai-edge: its client is re-pointed to ${p} where it is constructed (the Configuration's basePath and apiKey).`)];
     }
     if (site.sdk === 'azure-openai') {
       return [step('ok', 'import', 'none', `This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for ${p} where it is constructed.`)];

@@ -67,6 +67,9 @@ export interface SourceValue {
   url?: string;
   /** The options object it was made with, where another value is built from it (a 3.x-shaped Configuration). */
   options?: ts.ObjectLiteralExpression;
+  /** Clients: the `new` that made it (its client site), and where its base URL option points when not OpenAI. */
+  origin?: ts.NewExpression;
+  endpoint?: 'provider' | 'unknown';
 }
 
 interface Memo {
@@ -374,6 +377,11 @@ export class Evaluator {
       return value.k === 'string' ? urlEndpoint(value.value) : { kind: 'unknown' };
     }
     return this.urlExpression(prop.initializer, depth);
+  }
+
+  /** Where a base URL option's value points (absent: OpenAI's default). */
+  baseUrlEndpoint(expr: ts.Expression | undefined): Endpoint {
+    return expr ? this.urlExpression(expr, 0) : { kind: 'openai' };
   }
 
   private urlExpression(expr: ts.Expression, depth: number): Endpoint {

@@ -65,7 +65,7 @@ export function v3Configuration(node: ts.NewExpression): ts.ObjectLiteralExpress
 }
 
 /** Where the options' apiKey comes from, as written: `env:NAME`, `a string literal`, or its source text. */
-function keySource(options: ts.Expression | undefined): string | undefined {
+export function keySource(options: ts.Expression | undefined): string | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
   const prop = options.properties.find((p) => p.name && propertyNameText(p.name) === 'apiKey');
   if (!prop) return undefined;
