@@ -13,6 +13,7 @@ import { baseUrlEnv, bucketOf, decide, OPENAI_ACCOUNT_OPTIONS, regionBaseUrl, ty
 import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
 import { endpointEdits, httpRequestObject } from '../sources/http/migrate.js';
+import { inlineModel, sendOptions } from '../sources/chatgpt/migrate.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -230,7 +231,10 @@ class FilePlanner {
       const fresh = `{ apiKey: ${apiKey}, baseURL: ${baseURL} }`;
       if (!args) this.edits.push({ start: node.end, end: node.end, text: `(${fresh})` });
       else if (!first) this.edits.push({ start: args.pos, end: args.end, text: fresh });
-      else if (ts.isObjectLiteralExpression(first)) {
+      else if (ts.isObjectLiteralExpression(first) && site.sdk === 'chatgpt') {
+        // Its apiKey option is typed string: an unset variable becomes no key, which the package refuses.
+        this.chatgptClient(first, decision, onlyUrl ? [] : [['apiKey', `${apiKey} ?? ${stringLiteral('', q)}`]], baseURL);
+      } else if (ts.isObjectLiteralExpression(first)) {
         const sets: Array<[string, string]> = onlyUrl ? [['baseURL', baseURL]] : [['apiKey', apiKey], ['baseURL', baseURL]];
         this.rewriteObject(first, sets, [...OPENAI_ACCOUNT_OPTIONS, ...(site.sdk === 'azure-openai' ? AZURE_ONLY_OPTIONS : [])]);
       } else {
@@ -242,6 +246,16 @@ class FilePlanner {
       this.claim(node);
       this.report(site, node, set);
     }
+  }
+
+  /** ChatGPTAPI's options: apiKey and apiBaseUrl set, apiOrg removed, its model mapped (or the package's default made explicit). */
+  private chatgptClient(options: ts.ObjectLiteralExpression, decision: Decision, key: Array<[string, string]>, baseURL: string): void {
+    const to = decision.steps.find((s) => s.action === 'map-model')?.to;
+    const literal = inlineModel(options);
+    const sets: Array<[string, string]> = [...key, ['apiBaseUrl', baseURL]];
+    if (to && literal === 'absent') sets.push(['completionParams', `{ model: ${stringLiteral(to, this.quote)} }`]);
+    this.rewriteObject(options, sets, ['apiOrg']);
+    if (to && literal !== 'absent' && literal !== 'other') this.replaceLiteral(literal, to);
   }
 
   /** `new AzureOpenAI(...)` → `new OpenAI(...)`, fixing the import; false when the class cannot be swapped safely. */
@@ -298,7 +312,7 @@ class FilePlanner {
   private call(site: Site, decision: Decision): void {
     const node = this.find(site, ts.isCallExpression);
     if (!node || !site.api) return;
-    const request = site.sdk === 'http' ? httpRequestObject(node, this.evaluator) : this.requestObject(node);
+    const request = site.sdk === 'http' ? httpRequestObject(node, this.evaluator) : site.sdk === 'chatgpt' ? chatgptParams(node) : this.requestObject(node);
     if (site.sdk === 'http' && decision.steps.some((s) => s.action === 'set-endpoint') && !this.repointRequest(node)) {
       // The policy moves it, the code defeats the edit: nothing of it moves.
       this.manual(site, node, `qianyi could not rewrite this request's URL: move its URL, key and model to ${this.provider} together`);
@@ -610,6 +624,12 @@ class FilePlanner {
     ts.forEachChild(this.sf, visit);
     return found;
   }
+}
+
+/** What a `sendMessage` call sends as its request fields: its own inline completionParams. */
+function chatgptParams(node: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+  const params = sendOptions(node) && property(sendOptions(node)!, 'completionParams');
+  return params && ts.isPropertyAssignment(params) && ts.isObjectLiteralExpression(params.initializer) ? params.initializer : undefined;
 }
 
 function property(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {

@@ -282,6 +282,12 @@ class Decider {
       return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, where the app keeps it, so the migration leaves the client as it is: ${site.keyFrom} must hold a ${p} key when it is pointed at ${p}.`,
         `${site.keyFrom} must now hold a ${p} key: then set ${site.sdk === 'openai-v3' || site.sdk === 'openai-edge' ? 'basePath' : 'baseURL'}: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
     }
+    const held = this.clientHeld(site);
+    if (held) {
+      // The chatgpt package's client carries the model: it moves only with it.
+      return [step('caveat', 'client', 'mark', `The ${name} client cannot move to ${p} whole: ${held}, so the migration leaves it as it is.`,
+        `this ${name} client stays on OpenAI (${held}): set its apiKey (${env}), apiBaseUrl (${url}) and completionParams.model for ${p} together`)];
+    }
     if (this.unserved(site, index)) {
       const calls = index.callsOf.get(site.id) ?? [];
       if (calls.every((c) => this.stuck(c))) {
@@ -296,7 +302,8 @@ class Decider {
       step('ok', 'client', 'set-client', `The ${name} client is re-pointed to ${p} (baseURL ${url}, key from ${env}).`,
         `client now calls ${p} at ${url} with the key in ${env}`),
     ];
-    for (const option of OPENAI_ACCOUNT_OPTIONS) {
+    if (site.sdk === 'chatgpt' && site.model !== null) steps.push(this.model(site.model, `The ${name} client's model ${site.model}`));
+    for (const option of site.sdk === 'chatgpt' ? ['apiOrg'] : OPENAI_ACCOUNT_OPTIONS) {
       if (site.options?.includes(option)) {
         steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));
       }
@@ -311,7 +318,19 @@ class Decider {
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
   repointed(client: Site, index: SiteIndex): boolean {
     if (this.options.kept?.has(client.id)) return false;
-    return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) && !this.unserved(client, index);
+    return talksToOpenAi(client) && client.options !== null && (client.keyFrom === undefined || this.replaceableKey(client)) &&
+      !this.clientHeld(client) && !this.unserved(client, index);
+  }
+
+  /** Why a client that carries its model (the chatgpt package's) cannot move with it; undefined when it can. */
+  private clientHeld(client: Site): string | undefined {
+    if (client.sdk !== 'chatgpt') return undefined;
+    if (client.held) return client.held;
+    if (client.model === null) return undefined;
+    const m = this.mapping(client.model);
+    if (m.how === 'none') return `${this.p} has no ${m.kind} model to replace ${client.model}`;
+    if (m.how === 'unknown') return `its model ${client.model} is not a model qianyi knows`;
+    return undefined;
   }
 
   /**
@@ -454,6 +473,9 @@ class Decider {
     const p = this.p;
     if (site.sdk === 'openai-v3') {
       return [step('ok', 'import', 'none', `This import is the openai 3.x SDK: its client is re-pointed to ${p} where it is constructed.`)];
+    }
+    if (site.sdk === 'chatgpt') {
+      return [step('ok', 'import', 'none', `This import is the chatgpt package: its ChatGPTAPI client is re-pointed to ${p} where it is constructed (apiKey, apiBaseUrl and its model).`)];
     }
     if (site.sdk === 'openai-edge') {
       return [step('ok', 'import', 'none', `This import is openai-edge: its client is re-pointed to ${p} where it is constructed (the Configuration's basePath and apiKey).`)];

@@ -14,7 +14,7 @@ export const SOURCE_LABELS: Readonly<Record<Sdk, string>> = {
 };
 
 /** The sources `migrate` re-points. The others are reported, and their sites left as manual work. */
-const MIGRATED: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai', 'http', 'openai-edge']);
+const MIGRATED: ReadonlySet<Sdk> = new Set(['openai', 'openai-v3', 'azure-openai', 'http', 'openai-edge', 'chatgpt']);
 
 export function isMigrated(sdk: Sdk): boolean {
   return MIGRATED.has(sdk);
