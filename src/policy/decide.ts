@@ -26,6 +26,7 @@ import {
 import { mapModel, type ModelMapping } from '../sources/openai/models.js';
 import { envVarRole } from '../sources/openai/surface.js';
 import { httpMoves, type HttpMoves } from '../sources/http/policy.js';
+import { azureClientNote, azureClientReason } from '../sources/azure-openai-client/migrate.js';
 import type { FieldRule, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
@@ -251,8 +252,21 @@ class Decider {
     const label = SOURCE_LABELS[site.sdk];
     const judged = site.kind === 'call' ? this.call(site, index) : site.kind === 'model' ? this.modelSite(site, index) : [];
     const problems = judged.filter((s) => s.verdict !== 'ok').map(({ verdict, subject, reason }) => ({ verdict, subject, action: 'none' as const, reason }));
-    const note = notMigratedNote(site, p) ?? undefined;
     const subject = site.kind === 'call' ? 'api' : site.kind;
+    if (site.sdk === 'azure-openai-client') {
+      // The whole client is replaced by hand: its import needs nothing of its own, its calls' details go in their marker.
+      if (site.kind === 'import') return [step('ok', 'import', 'none', `This import is @azure/openai, whose OpenAIClient is replaced by hand (see its marker).`)];
+      const mapped = (id: string) => {
+        const m = this.mapping(id);
+        return m.how === 'mapped' || m.how === 'identical' || m.how === 'default' ? m.model : m.how === 'none' ? null : undefined;
+      };
+      const needs = site.api ? apiNeeds(site.api) : null;
+      const lacks = needs && this.t.capabilities[needs.capability].support === 'no' ? CAPABILITY_LABELS[needs.capability] : undefined;
+      const note = azureClientNote(site, { provider: p, keyEnv: this.t.apiKey.env, baseURL: regionBaseUrl(this.t, this.options.region), mapped, ...(lacks ? { lacks } : {}) }) ?? undefined;
+      if (lacks) return [step('blocked', needs!.capability, 'mark', `${site.api} needs ${lacks}, which ${p} does not support: ${azureClientReason(p)}`, note)];
+      return [step('caveat', subject, note ? 'mark' : 'none', azureClientReason(p), note)];
+    }
+    const note = notMigratedNote(site, p) ?? undefined;
     return [...problems, step('caveat', subject, note ? 'mark' : 'none', `This goes through ${label}, which qianyi does not migrate yet: re-point it to ${p} by hand.`, note)];
   }
 
@@ -285,8 +299,11 @@ class Decider {
     const held = this.clientHeld(site);
     if (held) {
       // The chatgpt package's client carries the model: it moves only with it.
+      const todo = site.sdk === 'chatgpt'
+        ? `set its apiKey (${env}), apiBaseUrl (${url}) and completionParams.model for ${p} together`
+        : `replace it with new OpenAI({ apiKey: process.env.${env}, baseURL: "${url}" }) and give its calls ${p} models`;
       return [step('caveat', 'client', 'mark', `The ${name} client cannot move to ${p} whole: ${held}, so the migration leaves it as it is.`,
-        `this ${name} client stays on OpenAI (${held}): set its apiKey (${env}), apiBaseUrl (${url}) and completionParams.model for ${p} together`)];
+        `this ${name} client stays as it is (${held}): ${todo}`)];
     }
     if (this.unserved(site, index)) {
       const calls = index.callsOf.get(site.id) ?? [];
@@ -324,6 +341,10 @@ class Decider {
 
   /** Why a client that carries its model (the chatgpt package's) cannot move with it; undefined when it can. */
   private clientHeld(client: Site): string | undefined {
+    if (client.sdk === 'azure-openai') {
+      const entra = client.options?.find((o) => o === 'azureADTokenProvider' || o === 'azureAdTokenProvider');
+      return entra ? `it authenticates with Entra ID through ${entra}, and ${this.p} takes an API key` : undefined;
+    }
     if (client.sdk !== 'chatgpt') return undefined;
     if (client.held) return client.held;
     if (client.model === null) return undefined;
@@ -364,7 +385,10 @@ class Decider {
     if (!needs) return false;
     const support = this.t.capabilities[needs.capability].support;
     if (support === 'no' || support === 'unknown' || needs.capability === 'batches') return true;
-    return needs.modelKind !== null && call.model !== null && this.mapping(call.model).how === 'none';
+    if (needs.modelKind === null || call.model === null) return false;
+    const how = this.mapping(call.model).how;
+    // An Azure deployment name that is no model id: the provider would get a name it does not serve.
+    return how === 'none' || (call.sdk === 'azure-openai' && how === 'unknown');
   }
 
   /** A call that works on the provider once re-pointed: a served endpoint that takes a model the migration can name. */
@@ -676,6 +700,7 @@ class Decider {
         : `the request is built elsewhere: make sure its model is a ${p} model`;
       return [step('caveat', 'model', 'mark', reason, note)];
     }
+    if (site.sdk === 'azure-openai' && this.mapping(site.model).how === 'unknown') return [this.deploymentName(site.model, api)];
     // A model read from a constant is decided where the constant is written (a model site of its own).
     if (site.modelAt !== 'call') {
       if (!site.modelSite || index.ids.has(site.modelSite)) {
@@ -689,6 +714,14 @@ class Decider {
         `the model ${site.model} comes from ${at}, which this run does not edit: make it ${m.to} for ${p}`)];
     }
     return [this.model(site.model, `${api} uses model ${site.model}`)];
+  }
+
+  /** An Azure deployment name that is no OpenAI model id: which provider model serves it, only the user knows. */
+  private deploymentName(name: string, who: string): Step {
+    const p = this.p;
+    const chat = this.t.models.defaults.chat;
+    return step('caveat', 'model', 'mark', `${who} sends ${name}, an Azure deployment name rather than a model id, so the migration cannot tell which ${p} model serves it.`,
+      `${name} is an Azure deployment name, not a model id: give this request the ${p} model it should use${chat ? ` (such as ${chat})` : ''}`);
   }
 
   /** A request field without a capability of its own: ranges, renames, removals, unconfirmed fields. */
@@ -869,6 +902,9 @@ class Decider {
     if (migrated.length < callers.length) {
       return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds calls the migration re-points and calls it leaves, so it is left as it is: give each its own model.`,
         `${site.model} feeds calls to ${p} and calls this migration leaves: give the ${p} calls their own model`)];
+    }
+    if (callers.some((c) => c.sdk === 'azure-openai') && this.mapping(site.model).how === 'unknown') {
+      return [this.deploymentName(site.model, `Model literal ${site.model}`)];
     }
     const m = this.model(site.model, `Model literal ${site.model}`);
     // A literal union the app checks against would reject the new id: reported, never broken.
