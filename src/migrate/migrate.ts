@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { toPosix } from '../util/path.js';
+import { bumpOpenAi, CURRENT_OPENAI_VERSION } from '../sources/openai/v3-rewrite.js';
 import { planEnvFile, planEnvFiles } from './env-files.js';
 import { planRoutes } from './route.js';
 import { routeRecords, type Route, type RouteRecord } from '../policy/route.js';
@@ -33,6 +37,8 @@ export interface MigrateOptions extends ScanOptions {
   routes?: Route[];
   /** False for --dry-run and `check`: plan and diff, write nothing. */
   write: boolean;
+  /** `--rewrite-v3`: openai 3.x code rewritten to the current client shape (and `openai` bumped in package.json). */
+  rewriteV3?: boolean;
 }
 
 /** One file the plan changes. Plain data: it can be shown, filtered, serialised and applied as it is. */
@@ -41,7 +47,7 @@ export interface PlannedFile {
   file: string;
   /** POSIX, relative to the plan's root: the name every report uses. */
   rel: string;
-  kind: 'code' | 'env';
+  kind: 'code' | 'env' | 'manifest';
   /** sha256 of the bytes the plan was made from: `apply` writes only over exactly these. */
   sha256: string;
   /** The new text (UTF-8; line endings and BOM as in the original). */
@@ -104,7 +110,7 @@ export interface MigrateResult {
  * Plans every analysed file for one provider: edits → new text → still parses? → diff. Pure: nothing is
  * written. A file whose edits conflict or whose result would not parse is kept as it is and reported.
  */
-export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string>; routes?: Route[] }): MigrationPlan {
+export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string>; routes?: Route[]; rewriteV3?: boolean }): MigrationPlan {
   const region = options.region ?? options.template.defaultRegion;
   const routes = options.routes ?? [];
   const routing = planRoutes(analysis, routes, options.template);
@@ -124,11 +130,16 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   };
   // Clients of sources this version leaves alone (LangChain, the AI SDK, raw fetch ...) may read the same env vars.
   const otherSources = unmigratedSources(analysis.sites);
-  const base = { template: options.template, region, models: options.models, sites: analysis.sites, otherSources };
+  const base = { template: options.template, region, models: options.models, sites: analysis.sites, otherSources, ...(options.rewriteV3 ? { rewriteV3: true } : {}) };
+  const v3 = { rewritten: [] as string[], held: 0 };
   // A client the user keeps (qianyi-ignore) keeps its calls as they are, in every file.
   const kept = new Set(analysis.files.flatMap((file) => acknowledgedClients(file, base, analysis.evaluator)));
   for (const file of analysis.files) {
     const planned = planFile(file, { ...base, kept, routeOf: routing.of }, analysis.evaluator);
+    if (planned.v3) {
+      if (planned.v3.rewritten > 0) v3.rewritten.push(file.file);
+      v3.held += planned.v3.held;
+    }
     // The second clients of --route: declared next to the first, routed calls re-pointed to them.
     planned.edits.push(...(routing.edits.get(file.file) ?? []));
     planned.items.push(...(routing.items.get(file.file) ?? []));
@@ -167,6 +178,9 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
       items: planned.items,
     });
   }
+
+  // The rewritten code needs the current openai package: bumped only when nothing of 3.x is left behind.
+  if (v3.rewritten.length > 0 && v3.held === 0) result.envFiles.push(...bumpManifests(v3.rewritten, analysis.root));
 
   const keyEnv = options.template.apiKey.env;
   const env = planEnvFiles(analysis.envFiles, keyEnv);
@@ -258,6 +272,28 @@ export function resultOf(plan: MigrationPlan, run?: AppliedRun): MigrateResult {
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const planned = plan(await analyze(options), options);
   return resultOf(planned, options.write ? apply(planned) : undefined);
+}
+
+/** The package.json nearest to each rewritten file, with `openai` set to the version the rewrite targets. */
+function bumpManifests(files: readonly string[], root: string): PlannedFile[] {
+  const out = new Map<string, PlannedFile>();
+  for (const file of files) {
+    let dir = path.dirname(file);
+    while (!existsSync(path.join(dir, 'package.json')) && dir.startsWith(root) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    const manifest = path.join(dir, 'package.json');
+    if (out.has(manifest) || !existsSync(manifest) || !manifest.startsWith(root)) continue;
+    const before = readFileSync(manifest, 'utf8');
+    const after = bumpOpenAi(before);
+    if (after === undefined) continue;
+    const rel = toPosix(path.relative(root, manifest));
+    out.set(manifest, {
+      file: manifest, rel, kind: 'manifest', sha256: sha256(before), after,
+      diff: unifiedDiff(rel, before, after, false),
+      edits: [{ line: 1, bucket: 'migrated', reason: `openai set to ${CURRENT_OPENAI_VERSION} for the rewritten 3.x code` }],
+      items: [],
+    });
+  }
+  return [...out.values()];
 }
 
 function compare(a: string, b: string): number {

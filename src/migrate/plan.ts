@@ -14,6 +14,7 @@ import type { Template } from '../templates/schema.js';
 import type { SiteRoute } from './route.js';
 import { endpointEdits, httpRequestObject } from '../sources/http/migrate.js';
 import { inlineModel, sendOptions } from '../sources/chatgpt/migrate.js';
+import { currentMethod, rewriteCall, rewriteImports, v3Client, type CallRewrite } from '../sources/openai/v3-rewrite.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -55,11 +56,15 @@ export interface PlanOptions {
   kept?: ReadonlySet<string>;
   /** `--route`: the sites decided and planned for a second provider, or marked because their client cannot be reached (route.ts). */
   routeOf?: (site: Site) => SiteRoute | undefined;
+  /** `--rewrite-v3`: openai 3.x clients and calls rewritten to the current client shape. */
+  rewriteV3?: boolean;
 }
 
 export interface FilePlan {
   edits: TextEdit[];
   items: PlanItem[];
+  /** `--rewrite-v3`: 3.x clients rewritten in this file, and 3.x sites left behind (marked). */
+  v3?: { rewritten: number; held: number };
 }
 
 export const NOTE_PREFIX = 'qianyi:';
@@ -92,6 +97,9 @@ class FilePlanner {
   private readonly inserted = new Map<number, { inline: boolean; indent: string; lines: string[]; from: number }>();
   private readonly removals = new Map<ts.ObjectLiteralExpression, Set<ts.ObjectLiteralElementLike>>();
   private plannedAtLastItem = 0;
+  /** `--rewrite-v3`: the client sites rewritten to `new OpenAI(...)`, and the 3.x sites left (marked). */
+  private readonly v3Rewritten = new Set<string>();
+  private v3Held = 0;
   private readonly sf: ts.SourceFile;
   private readonly text: string;
   private readonly eol: string;
@@ -146,7 +154,9 @@ class FilePlanner {
         this.item(site, 'acknowledged', ignored);
         continue;
       }
-      const decision = decide(site, this.t, decideOptions, this.options.sites ?? this.file.sites);
+      // A 3.x call --rewrite-v3 rewrites is judged (and its notes worded) as the call it becomes.
+      const current = this.options.rewriteV3 && site.sdk === 'openai-v3' && site.kind === 'call' && site.api ? currentMethod(site.api) : undefined;
+      const decision = decide(current ? { ...site, api: current } : site, this.t, decideOptions, this.options.sites ?? this.file.sites);
       if (route && 'mark' in route) {
         const node = this.findAt(site.start, site.end);
         if (node) this.manual(site, node, route.mark);
@@ -168,7 +178,9 @@ class FilePlanner {
         : lines.map((l) => `${indent}${l}${this.eol}`).join('');
       this.edits.push({ start: from, end: pos, text });
     }
-    return { edits: this.edits, items: this.items };
+    const plan: FilePlan = { edits: this.edits, items: this.items };
+    if (this.options.rewriteV3 && (this.v3Rewritten.size > 0 || this.v3Held > 0)) plan.v3 = { rewritten: this.v3Rewritten.size, held: this.v3Held };
+    return plan;
   }
 
   /**
@@ -212,6 +224,16 @@ class FilePlanner {
     const onlyUrl = set.field === 'baseURL';
     const before = this.edits.length;
 
+    if (site.sdk === 'openai-v3' && this.options.rewriteV3) {
+      const rewrite = v3Client(node);
+      if (typeof rewrite !== 'string') {
+        this.rewriteV3Client(site, node, rewrite, onlyUrl ? undefined : apiKey, baseURL);
+        this.report(site, node, set);
+        return;
+      }
+      this.manual(site, node, `--rewrite-v3 left this 3.x client as it was (${rewrite}): rewrite it to new OpenAI({ apiKey, baseURL }) by hand`);
+      this.v3Held++;
+    }
     if (site.sdk === 'openai-v3' || site.sdk === 'openai-edge') {
       // openai-edge has the 3.x shape: its Configuration takes the key and the base path.
       const config = v3Configuration(node);
@@ -245,6 +267,32 @@ class FilePlanner {
     if (this.edits.length > before) {
       this.claim(node);
       this.report(site, node, set);
+    }
+  }
+
+  /** `new OpenAIApi(config)` → `new OpenAI({ apiKey, baseURL })`; the Configuration const goes, the imports follow. */
+  private rewriteV3Client(site: Site, node: ts.NewExpression, client: ReturnType<typeof v3Client> & object, apiKey: string | undefined, baseURL: string): void {
+    const key = apiKey ?? client.options.properties.map((p) => (ts.isPropertyAssignment(p) && p.name && propertyNameText(p.name) === 'apiKey' ? p.initializer.getText(this.sf) : undefined)).find(Boolean);
+    const callee = ts.isPropertyAccessExpression(node.expression) ? `${node.expression.expression.getText(this.sf)}.OpenAI` : 'OpenAI';
+    const fields = [...(key ? [`apiKey: ${key}`] : []), `baseURL: ${baseURL}`];
+    this.edits.push({ start: node.getStart(this.sf), end: node.end, text: `new ${callee}({ ${fields.join(', ')} })` });
+    this.claim(node);
+    if (client.configStatement) {
+      const start = this.text.lastIndexOf('\n', client.configStatement.getStart(this.sf) - 1) + 1;
+      const lineEnd = this.text.indexOf('\n', client.configStatement.end);
+      this.edits.push({ start, end: lineEnd < 0 ? this.text.length : lineEnd + 1, text: '' });
+      this.claimed.push([start, lineEnd < 0 ? this.text.length : lineEnd + 1]);
+    }
+    if (this.v3Rewritten.size === 0) this.applyRewrite(site, rewriteImports(this.sf));
+    this.v3Rewritten.add(site.id);
+  }
+
+  /** Edits and marks of a --rewrite-v3 step; a mark leaves 3.x code behind (the package.json bump waits for it). */
+  private applyRewrite(site: Site, rewrite: CallRewrite): void {
+    this.edits.push(...rewrite.edits);
+    for (const mark of rewrite.marks) {
+      this.manual(site, mark.at, `--rewrite-v3: ${mark.message}`);
+      this.v3Held++;
     }
   }
 
@@ -318,10 +366,27 @@ class FilePlanner {
       this.manual(site, node, `qianyi could not rewrite this request's URL: move its URL, key and model to ${this.provider} together`);
       return;
     }
+    if (site.sdk === 'openai-v3' && this.options.rewriteV3 && site.api) this.rewriteV3Call(site, node, site.api);
     for (const step of decision.steps) {
       if (!this.act(site, node, request, step)) continue;
       this.report(site, node, step);
     }
+  }
+
+  /** A 3.x call of a client rewritten in this file: the current method, and `.data` dropped where its result is read. */
+  private rewriteV3Call(site: Site, node: ts.CallExpression, method: string): void {
+    if (!site.clientSite || !this.v3Rewritten.has(site.clientSite)) {
+      this.manual(site, node, `--rewrite-v3: this 3.x call's client was not rewritten here: move it to the current client (${method}) by hand`);
+      this.v3Held++;
+      return;
+    }
+    const rewrite = rewriteCall(node, method);
+    if (typeof rewrite === 'string') {
+      this.manual(site, node, `--rewrite-v3: ${rewrite}`);
+      this.v3Held++;
+      return;
+    }
+    this.applyRewrite(site, rewrite);
   }
 
   /** Carries out a step's action on the call; false when there is nothing to say (the edit had no target). */
