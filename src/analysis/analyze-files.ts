@@ -138,6 +138,7 @@ function makeSite(file: string, line: number, column: number, start: number, end
   if (draft.readBy !== undefined) site.readBy = draft.readBy;
   if (draft.typedAs !== undefined) site.typedAs = draft.typedAs;
   if (draft.rawHttp !== undefined) site.rawHttp = draft.rawHttp;
+  if (draft.nameFrom !== undefined) site.nameFrom = draft.nameFrom;
   if (draft.held !== undefined) site.held = draft.held;
   if (draft.parts !== undefined) site.parts = draft.parts;
   return site;

@@ -17,6 +17,25 @@ export const ALWAYS_SKIPPED_DIRS = new Set([
 /** `.env`, `.env.example`, `.env.local` ...: where apps keep OPENAI_API_KEY. Found by the same rules as code. */
 export const ENV_FILE = /^\.env(?:\.[\w.-]+)?$/;
 
+/**
+ * Where apps set their environment besides code: `.env*` files, docker-compose `environment:` entries and
+ * GitHub Actions workflow `env:` blocks, found by these names with the same rules as code.
+ */
+export type ConfigKind = 'dotenv' | 'compose' | 'workflow';
+
+const COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
+const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+
+/** The kind of a config file by its path (POSIX, relative or absolute), or null when it is none of them. */
+export function configKind(file: string): ConfigKind | null {
+  const posix = file.replace(/\\/g, '/');
+  const base = posix.slice(posix.lastIndexOf('/') + 1);
+  if (ENV_FILE.test(base)) return 'dotenv';
+  if (WORKFLOW.test(posix)) return 'workflow';
+  if (COMPOSE.test(base)) return 'compose';
+  return null;
+}
+
 const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 const MINIFIED_FILE = /\.min\.[mc]?js$/;
 
@@ -40,7 +59,7 @@ export interface Discovery {
   root: string;
   /** Absolute paths, sorted. */
   files: string[];
-  /** `.env*` files under the same paths and filters (absolute, sorted). */
+  /** `.env*`, docker-compose and GitHub workflow files under the same paths and filters (absolute, sorted). */
   envFiles: string[];
   /** Source-named entries that are not regular files (a FIFO, a socket, a device): never opened. */
   special: string[];
@@ -85,7 +104,7 @@ export function discover(options: DiscoverOptions, onFile?: OnFile): Discovery {
     const stat = statSync(target);
     if (stat.isFile()) {
       // A file named explicitly is scanned even if ignored, as long as it is a source or .env file.
-      if (isSourceFile(path.basename(target)) || ENV_FILE.test(path.basename(target))) add(target);
+      if (isSourceFile(path.basename(target)) || configKind(target)) add(target);
       continue;
     }
     if (!stat.isDirectory()) {
@@ -165,7 +184,7 @@ function walk(
         if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(layers, full, true) || isPruned(full)) continue;
         stack.push({ dir: full, layers });
       } else if (entry.isFile()) {
-        if ((isSourceFile(entry.name) || ENV_FILE.test(entry.name)) && !isIgnored(layers, full, false)) onFile(full);
+        if ((isSourceFile(entry.name) || (/^\.env|\.ya?ml$/.test(entry.name) && configKind(full))) && !isIgnored(layers, full, false)) onFile(full);
       } else if (!entry.isSymbolicLink() && isSourceFile(entry.name) && !isIgnored(layers, full, false)) {
         onSpecial(full); // symbolic links are not followed (as git does); anything else is not a file
       }

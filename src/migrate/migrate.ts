@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../util/path.js';
 import { bumpOpenAi, CURRENT_OPENAI_VERSION } from '../sources/openai/v3-rewrite.js';
-import { planEnvFile, planEnvFiles } from './env-files.js';
+import { configKind, planEnvFile, planEnvFiles } from './env-files.js';
 import { planRoutes } from './route.js';
 import { routeRecords, type Route, type RouteRecord } from '../policy/route.js';
 import { unmigratedSources } from '../sources/labels.js';
@@ -186,20 +186,26 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   const env = planEnvFiles(analysis.envFiles, keyEnv);
   result.skipped.push(...env.skipped);
   type EnvEdit = { line: number; bucket: 'migrated'; reason: string };
-  const envChanges = new Map(env.changes.map((c) => [c.rel, { ...c, edits: [{ line: c.line, bucket: 'migrated', reason: `added ${keyEnv}= (empty: fill in your ${options.template.name.en} key)` }] as EnvEdit[] }]));
+  const added = (rel: string, name: string, whose: string) => configKind(rel) === 'dotenv'
+    ? `added ${name}= (empty: fill in your ${whose} key` : `added ${name} (by name: set your ${whose} key`;
+  const envChanges = new Map(env.changes.map((c) => [c.rel, {
+    ...c, edits: c.lines.map((line) => ({ line, bucket: 'migrated', reason: `${added(c.rel, keyEnv, options.template.name.en)})` })) as EnvEdit[],
+  }]));
   // A routed provider's key goes right after the first provider's, when some code of this plan reads it.
   for (const t of routing.used) {
-    const reason = `added ${t.apiKey.env}= (empty: fill in your ${t.name.en} key, for --route)`;
+    const reason = (rel: string) => `${added(rel, t.apiKey.env, t.name.en)}, for --route)`;
     for (const change of planEnvFiles(analysis.envFiles, t.apiKey.env).changes) {
       const known = envChanges.get(change.rel);
       if (!known) {
-        envChanges.set(change.rel, { ...change, edits: [{ line: change.line, bucket: 'migrated', reason }] });
+        envChanges.set(change.rel, { ...change, edits: change.lines.map((line) => ({ line, bucket: 'migrated', reason: reason(change.rel) })) });
         continue;
       }
-      const next = planEnvFile(known.after, t.apiKey.env, keyEnv);
+      const next = planEnvFile(known.after, t.apiKey.env, keyEnv, configKind(change.rel) ?? 'dotenv');
       if (!next) continue;
+      // Lines added after an earlier one move down by one each.
+      for (const edit of known.edits) edit.line += next.lines.filter((l) => l <= edit.line).length;
       known.after = next.after;
-      known.edits.push({ line: next.line, bucket: 'migrated', reason });
+      known.edits.push(...next.lines.map((line) => ({ line, bucket: 'migrated' as const, reason: reason(change.rel) })));
     }
   }
   for (const change of [...envChanges.values()].sort((x, y) => compare(x.rel, y.rel))) {
@@ -209,9 +215,9 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
       kind: 'env',
       sha256: sha256(change.before),
       after: change.after,
-      diff: unifiedDiff(change.rel, change.before, change.after, true),
+      diff: unifiedDiff(change.rel, change.before, change.after, configKind(change.rel) === 'dotenv'),
       // Reported on the file, not as a site item (as before).
-      edits: change.edits,
+      edits: change.edits.sort((a, b) => a.line - b.line),
       items: [],
     });
   }

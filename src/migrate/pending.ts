@@ -14,7 +14,7 @@ export interface PendingSite {
   line: number;
   column: number;
   type: PendingType;
-  /** The API for calls, else `client`, `env`, `model`, `TODO(qianyi)` or `file`. */
+  /** The API for calls, else `client`, `env`, `model`, `env-file` (a config file migrate adds the key to), `TODO(qianyi)` or `file`. */
   what: string;
   why: string;
   /** Manual work, open markers and unparsed files are errors; code migrate would change is a warning. */
@@ -83,6 +83,13 @@ export function pendingWork(result: MigrateResult, baseline?: Set<string>): Chec
       acknowledged.push({ file: marker.file, line: marker.line, column, what: 'TODO(qianyi)', api: null, reason: lines.ignoreReason(marker.file, marker.line)! });
     } else {
       drafts.push({ file: marker.file, line: marker.line, column, type: 'todo', what: 'TODO(qianyi)', level: 'error', why: `open marker: ${marker.text}` });
+    }
+  }
+  // A config file migrate would add the provider's key to (.env*, compose, workflows): pending at the line of
+  // OpenAI's key, the line it would go after (edits are sorted; each earlier one shifted the text down by one).
+  for (const file of result.plan.envFiles) {
+    for (const [i, edit] of file.edits.entries()) {
+      drafts.push({ file: file.rel, line: Math.max(1, edit.line - 1 - i), column: 1, type: 'change', what: 'env-file', level: 'warning', why: `migrate would change it: ${edit.reason}` });
     }
   }
   for (const file of result.files.filter((f) => f.status === 'skipped')) {

@@ -470,6 +470,10 @@ class FilePlanner {
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
       const arg = node.argumentExpression;
       this.edits.push({ start: arg.getStart(this.sf) + 1, end: arg.end - 1, text: literalBody(target, quoteAt(this.text, arg.getStart(this.sf))) });
+    } else if (ts.isElementAccessExpression(node)) {
+      // process.env[NAME] with NAME a constant (the decision resolved it): the constant may serve other reads.
+      const arg = node.argumentExpression;
+      this.edits.push({ start: arg.getStart(this.sf), end: arg.end, text: stringLiteral(target, this.quote) });
     } else if (ts.isBindingElement(node)) {
       const key = node.propertyName ?? node.name;
       const text = node.propertyName ? target : `${target}: ${key.getText(this.sf)}`;

@@ -24,7 +24,7 @@ import {
   OPENAI_RANGES,
 } from '../sources/openai/capabilities.js';
 import { mapModel, type ModelMapping } from '../sources/openai/models.js';
-import { envVarRole } from '../sources/openai/surface.js';
+import { envVarRole, envVarSdk, isBrowserExposed, isKeyPool, isOpenAiBaseUrlEnv, isRenamableKey } from '../sources/openai/surface.js';
 import { httpMoves, type HttpMoves } from '../sources/http/policy.js';
 import { azureClientNote, azureClientReason } from '../sources/azure-openai-client/migrate.js';
 import type { FieldRule, Template } from '../templates/schema.js';
@@ -291,6 +291,11 @@ class Decider {
         : `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${p}`;
       return [step('caveat', 'client', 'mark', `The ${name} client's options are built elsewhere, so the migration cannot re-point it to ${p}: set its key and base URL by hand.`, note)];
     }
+    if (site.keyFrom?.startsWith('env:') && isBrowserExposed(site.keyFrom.slice(4))) {
+      const from = site.keyFrom.slice(4);
+      return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${from}, which Next.js ships to the browser: the migration never puts a ${p} key there, so the client is left as it is.`,
+        `${from} ships this client's key to the browser: build it in server code with apiKey: process.env.${env} and baseURL: "${url}" for ${p}`)];
+    }
     if (site.keyFrom !== undefined && !this.replaceableKey(site)) {
       // Re-pointing it would send the app's OpenAI key to the provider: the key and URL move together, by hand.
       return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, where the app keeps it, so the migration leaves the client as it is: ${site.keyFrom} must hold a ${p} key when it is pointed at ${p}.`,
@@ -419,7 +424,10 @@ class Decider {
     if (from === 'a string literal') return true;
     if (!from.startsWith('env:')) return false;
     const name = from.slice(4);
-    return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || name === this.t.apiKey.env || site.endpoint === 'provider';
+    // The same key under another name (OPENAI_KEY ...) moves too, unless a source this version leaves on OpenAI
+    // (openai-edge, LangChain ...) is in the project: it may read the same variable.
+    const alias = isRenamableKey(name) && (this.options.otherSources ?? []).length === 0;
+    return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || alias || name === this.t.apiKey.env || site.endpoint === 'provider';
   }
 
   // ---- hand-written requests ----------------------------------------------------------------------------
@@ -514,13 +522,18 @@ class Decider {
 
   private env(site: Site, within: readonly Site[], index: SiteIndex): Step[] {
     const { p, t } = this;
-    const name = site.name ?? 'an OpenAI environment variable';
-    const credential = name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE';
+    const name = site.name ?? `${site.nameFrom ?? 'process.env[...]'} (a name known only at run time)`;
+    // Other names of OpenAI's key or base URL (OPENAI_KEY, OPENAI_API_URL ...) move as OPENAI_API_KEY does.
+    const primary = name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE';
+    const alias = site.name !== null && !primary && envVarSdk(name) === 'openai' && (isRenamableKey(name) || isOpenAiBaseUrlEnv(name));
+    const credential = primary || alias;
     // A read in the options of a client: it goes with that client.
     const enclosing = enclosingClient(site, within);
     if (enclosing && !this.repointed(enclosing, index)) {
       return [step('ok', 'env', 'none', `${name} is read by a client the migration leaves as it is.`)];
     }
+    const special = this.unmovableEnv(site, name);
+    if (special) return special;
     // The key or base URL of hand-written requests: renamed when they all move, else left with them.
     const readers = index.readers.get(site.id);
     if (readers && readers.every((r) => this.httpMoving(index).moving.has(r.id))) {
@@ -550,14 +563,15 @@ class Decider {
         return [step('caveat', 'env', 'mark', `${name} is read, but qianyi finds no OpenAI client or request in this project that it goes to, so it is left as it is: wherever it is sent to OpenAI, switch it and the URL to ${p} together.`,
           `${name} is read here, but qianyi finds no OpenAI request it goes to: wherever it is sent, switch it and the URL to ${p} together (${t.apiKey.env}, ${url})`)];
       }
+      if (alias) return this.otherEnvName(name, regionBaseUrl(t, this.options.region));
       return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
     // A hand-written request that stays on OpenAI may read the same variables (through a constant of another file).
     const given = this.options.otherSources ?? [];
     const others = !given.includes('http') && index.requests.some((r) => !this.httpMoving(index).moving.has(r.id)) ? [...given, 'http' as const] : given;
-    if (others.length > 0 && (name === 'OPENAI_API_KEY' || name === 'OPENAI_BASE_URL' || name === 'OPENAI_API_BASE')) {
-      const target = name === 'OPENAI_API_KEY' ? t.apiKey.env : baseUrlEnv(t);
+    if (others.length > 0 && credential) {
+      const target = name === 'OPENAI_API_KEY' || isRenamableKey(name) ? t.apiKey.env : baseUrlEnv(t);
       const who = others.map((sdk) => SOURCE_LABELS[sdk]).join(', ');
       return [step('caveat', 'env', 'mark', `${name} stays as it is: ${who} in this project may read it and still call OpenAI, so it moves to ${target} only with them.`,
         `${name} is left as it is: ${who} in this project may read it too, and still go to OpenAI; switch it to ${target} when they move to ${p}`)];
@@ -580,8 +594,36 @@ class Decider {
       case 'OPENAI_WEBHOOK_SECRET':
         return [this.capability('webhooks', name) ?? step('ok', 'env', 'none', `${name} keeps working with ${p}.`)];
       default:
+        if (alias && isRenamableKey(name)) {
+          return [step('ok', 'env', 'rename-env', `${name} holds the OpenAI key of a client the migration re-points: it is replaced by ${t.apiKey.env} for ${p}.`, `${name} → ${t.apiKey.env}`, undefined, t.apiKey.env)];
+        }
+        if (alias) {
+          return [step('ok', 'env', 'rename-env', `${name} holds OpenAI's base URL: it is replaced by ${baseUrlEnv(t)}, ${p}'s base URL (${url}).`, `${name} → ${baseUrlEnv(t)}`, undefined, baseUrlEnv(t))];
+        }
         return this.otherEnvName(name, url);
     }
+  }
+
+  /**
+   * Reads that never move to the provider's variables: a key pool, a key shipped to the browser, a name known
+   * only at run time. Marked: the requests they feed are switched by hand, key and URL together.
+   */
+  private unmovableEnv(site: Site, name: string): Step[] | undefined {
+    const { p, t } = this;
+    const url = regionBaseUrl(t, this.options.region);
+    if (site.name === null) {
+      return [step('caveat', 'env', 'mark', `${name} feeds an OpenAI client, so the migration cannot tell which variable to switch.`,
+        `${name} is read here with a name known only at run time: make it name ${t.apiKey.env} and point the client at ${p} (${url}) together`)];
+    }
+    if (isKeyPool(name)) {
+      return [step('caveat', 'env', 'mark', `${name} is a pool of OpenAI keys the app picks from: it is never rewritten to one ${p} key.`,
+        `${name} is a pool of OpenAI keys: fill it with ${p} keys (or read ${t.apiKey.env}) when the requests it feeds move to ${p} (${url}), key and URL together`)];
+    }
+    if (isBrowserExposed(name) && envVarRole(name) === 'key') {
+      return [step('caveat', 'env', 'mark', `${name} is an OpenAI key exposed to the browser (Next.js inlines NEXT_PUBLIC_* into client code): the migration never puts a ${p} key there.`,
+        `${name} ships an OpenAI key to the browser: call ${p} from server code with ${t.apiKey.env} instead of moving this key`)];
+    }
+    return undefined;
   }
 
   /** The other names apps give OpenAI's key, base URL or model (OPENAI_KEY, OPENAI_API_URL ...): read, not renamed. */

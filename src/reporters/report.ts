@@ -121,7 +121,7 @@ export function describeSite(site: ReportSite): string {
     case 'call':
       return site.api ?? 'call';
     case 'env':
-      return `env ${site.name}`;
+      return `env ${site.name ?? site.nameFrom ?? '(a name known at run time)'}`;
     case 'model':
       return `model "${site.model}"`;
   }

@@ -67,6 +67,8 @@ export interface Site {
   readBy?: string;
   /** Env reads in a file that also writes OpenAI's API host (hand-written HTTP requests to OpenAI). */
   rawHttp?: boolean;
+  /** Env reads whose name is known only at run time (`process.env[name]` in a client's options; `name` is null): the key as written. */
+  nameFrom?: string;
   /** Env reads that are the value of an object property (`organization: process.env.OPENAI_ORG_ID`): its name. */
   option?: string;
   /** Calls: the ranged fields the request sets (temperature, top_p, frequency_penalty, presence_penalty), with their number literal or null. */

@@ -92,6 +92,6 @@ describe('the README GitHub Actions workflow', () => {
       { step: 'qianyi check', code: 1 },
       { step: 'Upload SARIF', code: 0 },
     ]);
-    expect(readFileSync(summary, 'utf8')).toMatch(/^## qianyi check: 8 pending, 0 acknowledged — failed\n/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## qianyi check: 9 pending, 0 acknowledged — failed\n/);
   }, 300_000);
 });

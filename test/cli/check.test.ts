@@ -54,9 +54,10 @@ describe('qianyi check (CLI)', () => {
     const before = qianyi(['check', dir, '--provider', 'deepseek']);
     expect(before.code).toBe(1);
     expect(before.stdout).not.toContain('+++ b/');
-    expect(before.stdout).toMatch(/Pending \(8\)\n {2}src\/lib\/openai\.ts:4:23 {2}client {2}migrate would change it: client now calls DeepSeek/);
+    // .env.example would gain DEEPSEEK_API_KEY= next to OPENAI_API_KEY (line 2): pending as migrate would change it.
+    expect(before.stdout).toMatch(/Pending \(9\)\n {2}\.env\.example:2:1 {2}env-file {2}migrate would change it: added DEEPSEEK_API_KEY= \(empty: fill in your DeepSeek key\)\n {2}src\/lib\/openai\.ts:4:23 {2}client {2}migrate would change it: client now calls DeepSeek/);
     expect(before.stdout).toContain('  src/services/search.ts:5:21  embeddings.create  DeepSeek does not offer the embeddings endpoint');
-    expect(lastLine(before.stdout)).toBe('qianyi check: 8 pending, 0 acknowledged — failed');
+    expect(lastLine(before.stdout)).toBe('qianyi check: 9 pending, 0 acknowledged — failed');
     expect(qianyi(['check', dir, '--provider', 'deepseek', '--diff']).stdout).toContain('+++ b/src/services/tools.ts');
 
     qianyi(['migrate', dir, '--provider', 'deepseek', '--yes']);
@@ -128,11 +129,11 @@ describe('qianyi check (CLI)', () => {
     const file = path.join(dir, 'qianyi-baseline.json');
     const write = qianyi(['check', dir, '--provider', 'deepseek', '--write-baseline', file]);
     expect(write.code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8')).pending).toHaveLength(8);
+    expect(JSON.parse(readFileSync(file, 'utf8')).pending).toHaveLength(9);
     commit(dir, 'baseline');
     const same = qianyi(['check', dir, '--provider', 'deepseek', '--baseline', file]);
     expect(same.code).toBe(0);
-    expect(lastLine(same.stdout)).toBe('qianyi check: 0 pending, 0 acknowledged, 8 in the baseline — passed');
+    expect(lastLine(same.stdout)).toBe('qianyi check: 0 pending, 0 acknowledged, 9 in the baseline — passed');
     const search = path.join(dir, 'src/services/search.ts');
     const text = readFileSync(search, 'utf8');
     writeFileSync(search, `// moved down two lines\n\n${text}\nexport async function embedOne(input: string) {\n  return openai.embeddings.create({ model: 'text-embedding-3-small', input });\n}\n`);
@@ -154,7 +155,7 @@ describe('qianyi check (CLI)', () => {
       expect(run.originalUriBaseIds.SRCROOT.uri).toBe(`${pathToFileURL(realpathSync(top)).href}/`);
       expect(run.results.length).toBeGreaterThan(0);
       for (const result of run.results) {
-        expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^packages\/app\/src\//);
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^packages\/app\/(src\/|\.env\.example$)/);
         expect(['error', 'warning']).toContain(result.level);
       }
       const prints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['qianyiSite/v1']);
@@ -174,12 +175,12 @@ describe('qianyi check (CLI)', () => {
     mkdirSync(out);
     const sarif = qianyi(['check', dir, '--provider', 'deepseek', '-o', path.join(out, 'qianyi.sarif')]);
     expect(sarif.code).toBe(1);
-    expect(sarif.stdout).toBe('qianyi check: 8 pending, 0 acknowledged — failed\n');
+    expect(sarif.stdout).toBe('qianyi check: 9 pending, 0 acknowledged — failed\n');
     expect(JSON.parse(readFileSync(path.join(out, 'qianyi.sarif'), 'utf8')).version).toBe('2.1.0');
     qianyi(['check', dir, '--provider', 'deepseek', '-o', path.join(out, 'qianyi.md')]);
-    expect(readFileSync(path.join(out, 'qianyi.md'), 'utf8')).toMatch(/^## qianyi check: 8 pending, 0 acknowledged — failed\n/);
+    expect(readFileSync(path.join(out, 'qianyi.md'), 'utf8')).toMatch(/^## qianyi check: 9 pending, 0 acknowledged — failed\n/);
     qianyi(['check', dir, '--provider', 'deepseek', '-o', path.join(out, 'qianyi.json')]);
-    expect(JSON.parse(readFileSync(path.join(out, 'qianyi.json'), 'utf8')).pending).toHaveLength(8);
+    expect(JSON.parse(readFileSync(path.join(out, 'qianyi.json'), 'utf8')).pending).toHaveLength(9);
     for (const command of ['check', 'scan']) {
       const missing = qianyi([command, dir, '--provider', 'deepseek', '-o', path.join(dir, 'no/such/dir/x.sarif')]);
       expect(missing.code).toBe(2);
@@ -197,9 +198,10 @@ describe('qianyi check (CLI)', () => {
     const run = qianyi(['check', dir, '--provider', 'deepseek'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
     expect(run.code).toBe(1);
     expect(run.stdout.match(/^::error /gm)).toHaveLength(10);
-    expect(run.stdout.match(/^::warning /gm)).toHaveLength(7);
+    // 7 code changes and .env.example's missing DEEPSEEK_API_KEY.
+    expect(run.stdout.match(/^::warning /gm)).toHaveLength(8);
     const md = readFileSync(summary, 'utf8');
-    expect(md).toMatch(/^# earlier step\n## qianyi check: 20 pending, 0 acknowledged — failed\n/);
+    expect(md).toMatch(/^# earlier step\n## qianyi check: 21 pending, 0 acknowledged — failed\n/);
     expect(md).toContain('| `src/services/many.ts:2` | **embeddings.create** | DeepSeek does not offer the embeddings endpoint');
     expect(md).toContain('GitHub shows 10 error and 10 warning annotations per step: 3 errors and 0 warnings are listed here only.');
   });

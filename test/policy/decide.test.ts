@@ -42,6 +42,14 @@ describe('the policy: what the migration may touch', () => {
     expect(actions(call, [client, call])).toEqual([['blocked', 'mark', 'manual']]);
   });
 
+  it('a legacy prompt completion stays on OpenAI with DeepSeek: its FIM lives on another base URL (eval/real gepeto-bot)', () => {
+    const client = site('client', { id: 'a.ts:1:1:client', name: 'OpenAIApi', sdk: 'openai-v3', options: ['apiKey'], keyFrom: 'env:OPENAI_API_KEY' });
+    const call = site('call', { id: 'a.ts:2:1:call', sdk: 'openai-v3', api: 'completions.create', model: 'text-davinci-003', modelAt: 'call', clientSite: client.id });
+    expect(actions(client, [client, call])).toEqual([['caveat', 'mark', 'manual']]);
+    expect(actions(call, [client, call])).toEqual([['blocked', 'mark', 'manual']]);
+    expect(decide(call, deepseek, {}, [client, call]).reason).toMatch(/FIM/);
+  });
+
   it('a model literal is mapped only for calls the migration re-points', () => {
     const literal = site('model', { id: 'a.ts:2:1:model', model: 'gpt-4o' });
     const ours = site('call', { id: 'a.ts:3:1:call', api: 'chat.completions.create', model: 'gpt-4o', modelAt: 'elsewhere', modelSite: literal.id });

@@ -387,11 +387,11 @@ export class Evaluator {
   private urlExpression(expr: ts.Expression, depth: number): Endpoint {
     while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) expr = expr.expression;
     const env = envName(expr);
-    if (env === 'OPENAI_BASE_URL' || env === 'OPENAI_API_BASE') return { kind: 'openai' };
+    if (env !== undefined && OPENAI_URL_ENV.has(env)) return { kind: 'openai' };
     if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(expr.operatorToken.kind)) {
       const left = envName(expr.left);
       const fallback = this.expr(expr.right, depth + 1);
-      if (left === 'OPENAI_BASE_URL' || left === 'OPENAI_API_BASE') {
+      if (left !== undefined && OPENAI_URL_ENV.has(left)) {
         return fallback.k === 'string' && urlEndpoint(fallback.value).kind !== 'openai' ? urlEndpoint(fallback.value) : { kind: 'openai' };
       }
       // What qianyi writes for a provider: process.env.ZHIPUAI_BASE_URL ?? 'https://open.bigmodel.cn/api/paas/v4'.
@@ -688,6 +688,9 @@ export function urlEndpoint(url: string): Endpoint {
 }
 
 /** `process.env.NAME`, `process.env['NAME']`, `import.meta.env.NAME`: the name. */
+/** The env vars apps keep OpenAI's base URL in. */
+const OPENAI_URL_ENV = new Set(['OPENAI_BASE_URL', 'OPENAI_API_BASE', 'OPENAI_API_URL']);
+
 export function envName(expr: ts.Expression): string | undefined {
   if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return undefined;
   const base = expr.expression;

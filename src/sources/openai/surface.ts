@@ -119,6 +119,29 @@ export function envVarSdk(name: string): 'openai' | 'azure-openai' | null {
   return ENV_NAMES.has(bare) || bare in OTHER_ENV_NAMES ? 'openai' : null;
 }
 
+/** A key pool (`OPENAI_API_KEYS=sk-1,sk-2`): the app picks one itself, so it is never rewritten to one key. */
+export function isKeyPool(name: string): boolean {
+  return name.replace(/^NEXT_PUBLIC_/, '') === 'OPENAI_API_KEYS';
+}
+
+/** Next.js ships NEXT_PUBLIC_* to the browser: a provider key must never go there. */
+export function isBrowserExposed(name: string): boolean {
+  return name.startsWith('NEXT_PUBLIC_');
+}
+
+/**
+ * A single OpenAI key under any name the migration may replace with the provider's key variable where it feeds
+ * a client the migration re-points (not a pool, not a browser-exposed one).
+ */
+export function isRenamableKey(name: string): boolean {
+  return envVarRole(name) === 'key' && !isKeyPool(name) && !isBrowserExposed(name);
+}
+
+/** OpenAI's base URL under any name (not a browser-exposed one). */
+export function isOpenAiBaseUrlEnv(name: string): boolean {
+  return !isBrowserExposed(name) && envVarSdk(name) === 'openai' && envVarRole(name) === 'baseURL';
+}
+
 /** What an OpenAI env var holds: the key, the base URL, a model, or something else. */
 export function envVarRole(name: string): EnvRole {
   const bare = name.replace(/^NEXT_PUBLIC_/, '');

@@ -20,7 +20,7 @@ export const clients: Detector = {
         confidence: client.unsure && !client.endpoint && options ? 'likely' : 'certain', name: 'ChatGPTAPI', options: optionNames(arg),
       };
       if (client.endpoint) draft.endpoint = client.endpoint;
-      const keyFrom = keySource(options);
+      const keyFrom = keySource(options, ctx);
       if (keyFrom) draft.keyFrom = keyFrom;
       // Its model moves with it: written in its completionParams, or the package's default when none is set.
       const model = inlineModel(options);

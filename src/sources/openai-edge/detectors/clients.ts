@@ -13,7 +13,7 @@ export const clients: Detector = {
       // As for the 3.x SDK: option names of a `new Configuration({...})` written inline or as a const of this file.
       const config = v3Configuration(node);
       const options = node.arguments?.[0] === undefined ? [] : config ? optionNames(config) : null;
-      const keyFrom = keySource(config);
+      const keyFrom = keySource(config, ctx);
       ctx.report(node, {
         kind: 'client', sdk: 'openai-edge', api: null, model: null, features: [],
         confidence: 'certain', name: 'OpenAIApi', options,

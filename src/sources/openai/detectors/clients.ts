@@ -18,7 +18,7 @@ export const clients: Detector = {
       const endpoint = ctx.evaluator.endpointOf(node, ctor);
       // A subclass that builds its own options in its constructor: what `new` passes is not what OpenAI gets.
       const ownOptions = ctor.k === 'class' && ctor.sub?.members.some(ts.isConstructorDeclaration);
-      const keyFrom = ownOptions ? undefined : keySource(v3 ? v3Configuration(node) : node.arguments?.[0]);
+      const keyFrom = ownOptions ? undefined : keySource(v3 ? v3Configuration(node) : node.arguments?.[0], ctx);
       ctx.report(node, {
         kind: 'client',
         sdk: client.sdk,
@@ -65,7 +65,7 @@ export function v3Configuration(node: ts.NewExpression): ts.ObjectLiteralExpress
 }
 
 /** Where the options' apiKey comes from, as written: `env:NAME`, `a string literal`, or its source text. */
-export function keySource(options: ts.Expression | undefined): string | undefined {
+export function keySource(options: ts.Expression | undefined, ctx: DetectContext): string | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
   const prop = options.properties.find((p) => p.name && propertyNameText(p.name) === 'apiKey');
   if (!prop) return undefined;
@@ -81,19 +81,22 @@ export function keySource(options: ts.Expression | undefined): string | undefine
   if (ts.isIdentifier(value)) {
     const decl = lookup(value.text, value);
     const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
-    const env = init && envRead(init);
+    const env = init && envRead(init, ctx);
     if (env) return `env:${env}`;
   }
-  const env = envRead(value);
+  const env = envRead(value, ctx);
   if (env) return `env:${env}`;
   if (ts.isStringLiteralLike(value) || ts.isTemplateExpression(value)) return 'a string literal';
   const text = value.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function envRead(expr: ts.Expression): string | undefined {
+/** The name an env read reads: `process.env.NAME`, `process.env['NAME']`, or `process.env[NAME]` with NAME a string constant. */
+function envRead(expr: ts.Expression, ctx: DetectContext): string | undefined {
   if (!ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr)) return undefined;
   if (!isEnvObject(expr.expression)) return undefined;
   if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
-  return ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
+  if (ts.isStringLiteralLike(expr.argumentExpression)) return expr.argumentExpression.text;
+  const value = ctx.evaluator.expr(expr.argumentExpression);
+  return value.k === 'string' ? value.value : undefined;
 }

@@ -11,6 +11,7 @@ export const env: Detector = {
     for (const read of ctx.nodes.envReads) {
       const name = ts.isPropertyAccessExpression(read) ? read.name.text : envKey(read.argumentExpression, ctx);
       if (name !== undefined) reportName(ctx, read, name);
+      else if (ts.isElementAccessExpression(read)) reportDynamic(ctx, read);
     }
     for (const decl of ctx.nodes.envDestructures) {
       for (const element of (decl.name as ts.ObjectBindingPattern).elements) {
@@ -43,6 +44,26 @@ function reportName(ctx: DetectContext, node: ts.Node, name: string): void {
   if (readBy) site.readBy = readBy;
   if (rawOpenAiHttp(ctx)) site.rawHttp = true;
   ctx.report(node, site);
+}
+
+/**
+ * `process.env[name]` with a name known only at run time, as the key or base URL of an openai client: it may hold
+ * OpenAI's key, and no variable can be renamed for it. Elsewhere such a read is any config lookup: not a site.
+ */
+function reportDynamic(ctx: DetectContext, read: ts.ElementAccessExpression): void {
+  const option = optionOf(read);
+  if (option !== 'apiKey' && option !== 'baseURL') return;
+  let object: ts.Node = read;
+  while (object.parent && !ts.isObjectLiteralExpression(object)) object = object.parent;
+  const construction = object.parent;
+  if (!construction || !ts.isNewExpression(construction) || construction.arguments?.[0] !== object) return;
+  const client = ctx.evaluator.instanceOf(ctx.evaluator.expr(construction.expression));
+  if (client.k !== 'client') return;
+  const key = read.argumentExpression.getText(ctx.sf).replace(/\s+/g, ' ');
+  ctx.report(read, {
+    kind: 'env', sdk: client.sdk === 'azure-openai' ? 'azure-openai' : 'openai', api: null, model: null, features: [],
+    confidence: 'likely', name: null, option, nameFrom: `process.env[${key.length > 40 ? `${key.slice(0, 37)}...` : key}]`,
+  });
 }
 
 /** Calls that send an HTTP request themselves. */
