@@ -54,7 +54,8 @@ function migrationOptions(command: Command, verb: string): Command {
     .option('--include <glob>', 'only migrate files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
     .option('--no-progress', 'do not show a spinner on stderr')
-    .option('--no-types', 'do not ask the type checker about calls whose client syntax cannot trace (they stay likely: marked, not migrated)');
+    .option('--no-types', 'do not ask the type checker about calls whose client syntax cannot trace (they stay likely: marked, not migrated)')
+    .option('--rewrite-v3', 'rewrite openai 3.x code to the current client (new OpenAI, chat.completions.create, no .data) and bump openai in package.json, instead of re-pointing its Configuration');
 }
 
 migrationOptions(

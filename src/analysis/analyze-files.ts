@@ -143,5 +143,7 @@ function makeSite(file: string, line: number, column: number, start: number, end
   if (draft.provider !== undefined) site.provider = draft.provider;
   if (draft.usedElsewhere !== undefined) site.usedElsewhere = draft.usedElsewhere;
   if (draft.aiMajor !== undefined) site.aiMajor = draft.aiMajor;
+  if (draft.held !== undefined) site.held = draft.held;
+  if (draft.parts !== undefined) site.parts = draft.parts;
   return site;
 }

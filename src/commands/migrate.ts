@@ -32,6 +32,7 @@ export interface MigrateCommandOptions {
   exclude?: string[];
   progress: boolean;
   types: boolean;
+  rewriteV3?: boolean;
 }
 
 export interface PreparedRun {
@@ -46,6 +47,8 @@ export interface PreparedRun {
   globBase?: string;
   types: boolean;
   templates: Template[];
+  /** `--rewrite-v3`: openai 3.x code rewritten to the current client instead of re-pointed. */
+  rewriteV3?: boolean;
 }
 
 /** Flags and config file → the provider template and options a migration runs with. */
@@ -70,6 +73,7 @@ export async function prepare(paths: string[], options: MigrateCommandOptions, c
     ...scopeGlobs(options, loaded),
     types: options.types !== false,
     templates,
+    ...(options.rewriteV3 ? { rewriteV3: true } : {}),
   };
 }
 
@@ -87,7 +91,7 @@ export async function planRun(paths: string[], run: PreparedRun, progressOn: boo
   const progress = await startProgress(`Scanning for OpenAI usage…`, { enabled: progressOn });
   try {
     const analysis = await analyze({ paths, cwd: process.cwd(), include: run.include, exclude: run.exclude, globBase: run.globBase, types: run.types });
-    return plan(analysis, { template: run.template, region: run.region, models: run.models, routes: run.routes });
+    return plan(analysis, { template: run.template, region: run.region, models: run.models, routes: run.routes, ...(run.rewriteV3 ? { rewriteV3: true } : {}) });
   } finally {
     progress.stop();
   }

@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { toPosix } from '../util/path.js';
+import { bumpOpenAi, CURRENT_OPENAI_VERSION } from '../sources/openai/v3-rewrite.js';
 import { configKind, planEnvFile, planEnvFiles } from './env-files.js';
 import { planRoutes } from './route.js';
 import { routeRecords, type Route, type RouteRecord } from '../policy/route.js';
@@ -11,8 +15,7 @@ import type { SkippedFile } from '../scan/sites.js';
 import { apply, type AppliedRun } from './apply.js';
 import { sha256 } from './write.js';
 import type { Template } from '../templates/schema.js';
-import { manifestAdditions } from '../sources/ai-sdk/packages.js';
-import path from 'node:path';
+import { manifestAdditions, type ManifestAddition } from '../sources/ai-sdk/packages.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -35,6 +38,8 @@ export interface MigrateOptions extends ScanOptions {
   routes?: Route[];
   /** False for --dry-run and `check`: plan and diff, write nothing. */
   write: boolean;
+  /** `--rewrite-v3`: openai 3.x code rewritten to the current client shape (and `openai` bumped in package.json). */
+  rewriteV3?: boolean;
 }
 
 /** One file the plan changes. Plain data: it can be shown, filtered, serialised and applied as it is. */
@@ -43,7 +48,7 @@ export interface PlannedFile {
   file: string;
   /** POSIX, relative to the plan's root: the name every report uses. */
   rel: string;
-  /** `manifest`: a package.json gaining a package the migrated code imports. */
+  /** `manifest`: a package.json gaining a package the migrated code imports, or `openai` bumped for rewritten 3.x code. */
   kind: 'code' | 'env' | 'manifest';
   /** sha256 of the bytes the plan was made from: `apply` writes only over exactly these. */
   sha256: string;
@@ -107,7 +112,7 @@ export interface MigrateResult {
  * Plans every analysed file for one provider: edits → new text → still parses? → diff. Pure: nothing is
  * written. A file whose edits conflict or whose result would not parse is kept as it is and reported.
  */
-export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string>; routes?: Route[] }): MigrationPlan {
+export function plan(analysis: Analysis, options: { template: Template; region?: string; models?: Record<string, string>; routes?: Route[]; rewriteV3?: boolean }): MigrationPlan {
   const region = options.region ?? options.template.defaultRegion;
   const routes = options.routes ?? [];
   const routing = planRoutes(analysis, routes, options.template);
@@ -127,13 +132,18 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   };
   // Clients of sources this version leaves alone (LangChain, the AI SDK, raw fetch ...) may read the same env vars.
   const otherSources = unmigratedSources(analysis.sites);
-  const base = { template: options.template, region, models: options.models, sites: analysis.sites, otherSources };
+  const base = { template: options.template, region, models: options.models, sites: analysis.sites, otherSources, ...(options.rewriteV3 ? { rewriteV3: true } : {}) };
+  const v3 = { rewritten: [] as string[], held: 0 };
   // A client the user keeps (qianyi-ignore) keeps its calls as they are, in every file.
   const kept = new Set(analysis.files.flatMap((file) => acknowledgedClients(file, base, analysis.evaluator)));
   /** Package → the code files whose planned edits import it. */
   const imported = new Map<string, string[]>();
   for (const file of analysis.files) {
     const planned = planFile(file, { ...base, kept, routeOf: routing.of }, analysis.evaluator);
+    if (planned.v3) {
+      if (planned.v3.rewritten > 0) v3.rewritten.push(file.file);
+      v3.held += planned.v3.held;
+    }
     // The second clients of --route: declared next to the first, routed calls re-pointed to them.
     planned.edits.push(...(routing.edits.get(file.file) ?? []));
     planned.items.push(...(routing.items.get(file.file) ?? []));
@@ -174,14 +184,23 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
     });
   }
 
-  // The packages the migrated code now imports, pinned in the package.json nearest to it.
-  for (const [pkg, files] of imported) {
-    for (const added of manifestAdditions(files, pkg, analysis.root)) {
-      const rel = path.relative(analysis.root, added.file).split(path.sep).join('/');
-      const edits = [{ line: added.line, bucket: 'migrated' as const, reason: added.reason }];
-      result.items.push({ file: rel, line: added.line, column: 1, api: null, siteId: null, bucket: 'migrated', reason: added.reason, changes: true });
-      result.files.push({ file: added.file, rel, kind: 'manifest', sha256: sha256(added.before), after: added.after, diff: unifiedDiff(rel, added.before, added.after, false), edits, items: [] });
-    }
+  // The package.json edits that go with the migrated code, composed per manifest so two never race for one
+  // file: `openai` set to the current release for rewritten 3.x code (only when nothing of 3.x is left
+  // behind), then the packages the migrated code now imports, pinned in the package.json nearest to it.
+  const manifests = new Map<string, { rel: string; before: string; after: string; edits: PlannedFile['edits'] }>();
+  const addManifest = (added: ManifestAddition) => {
+    const rel = path.relative(analysis.root, added.file).split(path.sep).join('/');
+    const entry = manifests.get(added.file) ?? { rel, before: added.before, after: added.before, edits: [] };
+    entry.after = added.after;
+    entry.edits.push({ line: added.line, bucket: 'migrated', reason: added.reason });
+    manifests.set(added.file, entry);
+    result.items.push({ file: rel, line: added.line, column: 1, api: null, siteId: null, bucket: 'migrated', reason: added.reason, changes: true });
+  };
+  if (v3.rewritten.length > 0 && v3.held === 0) bumpManifests(v3.rewritten, analysis.root).forEach(addManifest);
+  const textOf = (file: string) => manifests.get(file)?.after;
+  for (const [pkg, files] of imported) manifestAdditions(files, pkg, analysis.root, textOf).forEach(addManifest);
+  for (const [file, m] of manifests) {
+    result.files.push({ file, rel: m.rel, kind: 'manifest', sha256: sha256(m.before), after: m.after, diff: unifiedDiff(m.rel, m.before, m.after, false), edits: m.edits, items: [] });
   }
 
   const keyEnv = options.template.apiKey.env;
@@ -284,6 +303,23 @@ export function resultOf(plan: MigrationPlan, run?: AppliedRun): MigrateResult {
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const planned = plan(await analyze(options), options);
   return resultOf(planned, options.write ? apply(planned) : undefined);
+}
+
+/** The package.json nearest to each rewritten file, with `openai` set to the version the rewrite targets. */
+function bumpManifests(files: readonly string[], root: string): ManifestAddition[] {
+  const out = new Map<string, ManifestAddition>();
+  for (const file of files) {
+    let dir = path.dirname(file);
+    while (!existsSync(path.join(dir, 'package.json')) && dir.startsWith(root) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    const manifest = path.join(dir, 'package.json');
+    if (out.has(manifest) || !existsSync(manifest) || !manifest.startsWith(root)) continue;
+    const before = readFileSync(manifest, 'utf8');
+    const after = bumpOpenAi(before);
+    if (after === undefined) continue;
+    const line = before.split('\n').findIndex((l) => /"openai"\s*:/.test(l)) + 1 || 1;
+    out.set(manifest, { file: manifest, before, after, line, reason: `openai set to ${CURRENT_OPENAI_VERSION} for the rewritten 3.x code` });
+  }
+  return [...out.values()];
 }
 
 function compare(a: string, b: string): number {

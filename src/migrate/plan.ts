@@ -15,6 +15,9 @@ import type { SiteRoute } from './route.js';
 import { planAdapter, type AdapterHost } from './adapters.js';
 import { planLangchainClient } from '../sources/langchain/migrate.js';
 import { AiSdkPlanner } from '../sources/ai-sdk/migrate.js';
+import { endpointEdits, httpRequestObject } from '../sources/http/migrate.js';
+import { inlineModel, sendOptions } from '../sources/chatgpt/migrate.js';
+import { currentMethod, rewriteCall, rewriteImports, v3Client, type CallRewrite } from '../sources/openai/v3-rewrite.js';
 
 /**
  * migrated: changed, nothing to check; review: changed, with a `// qianyi:` note to read; manual: a `TODO(qianyi)`
@@ -56,6 +59,8 @@ export interface PlanOptions {
   kept?: ReadonlySet<string>;
   /** `--route`: the sites decided and planned for a second provider, or marked because their client cannot be reached (route.ts). */
   routeOf?: (site: Site) => SiteRoute | undefined;
+  /** `--rewrite-v3`: openai 3.x clients and calls rewritten to the current client shape. */
+  rewriteV3?: boolean;
 }
 
 export interface FilePlan {
@@ -63,6 +68,8 @@ export interface FilePlan {
   items: PlanItem[];
   /** Packages the edited code now imports (`@ai-sdk/openai-compatible`): the plan adds them to the nearest package.json. */
   packages?: string[];
+  /** `--rewrite-v3`: 3.x clients rewritten in this file, and 3.x sites left behind (marked). */
+  v3?: { rewritten: number; held: number };
 }
 
 export const NOTE_PREFIX = 'qianyi:';
@@ -113,6 +120,9 @@ class FilePlanner implements SitePlanner {
   private readonly inserted = new Map<number, { inline: boolean; indent: string; lines: string[]; from: number }>();
   private readonly removals = new Map<ts.ObjectLiteralExpression, Set<ts.ObjectLiteralElementLike>>();
   private plannedAtLastItem = 0;
+  /** `--rewrite-v3`: the client sites rewritten to `new OpenAI(...)`, and the 3.x sites left (marked). */
+  private readonly v3Rewritten = new Set<string>();
+  private v3Held = 0;
   readonly sf: ts.SourceFile;
   readonly text: string;
   readonly eol: string;
@@ -145,7 +155,9 @@ class FilePlanner implements SitePlanner {
   }
 
   acknowledgedClients(): string[] {
-    return this.file.sites.filter((s) => s.kind === 'client' && this.ignoreReason(s) !== undefined).map((s) => s.id);
+    // A hand-written request is its own client: acknowledged, its key and URL reads stay with it.
+    const held = (s: Site) => s.kind === 'client' || (s.kind === 'call' && s.sdk === 'http');
+    return this.file.sites.filter((s) => held(s) && this.ignoreReason(s) !== undefined).map((s) => s.id);
   }
 
   plan(): FilePlan {
@@ -166,7 +178,9 @@ class FilePlanner implements SitePlanner {
         this.item(site, 'acknowledged', ignored);
         continue;
       }
-      const decision = decide(site, this.t, decideOptions, this.options.sites ?? this.file.sites);
+      // A 3.x call --rewrite-v3 rewrites is judged (and its notes worded) as the call it becomes.
+      const current = this.options.rewriteV3 && site.sdk === 'openai-v3' && site.kind === 'call' && site.api ? currentMethod(site.api) : undefined;
+      const decision = decide(current ? { ...site, api: current } : site, this.t, decideOptions, this.options.sites ?? this.file.sites);
       if (route && 'mark' in route) {
         const node = this.findAt(site.start, site.end);
         if (node) this.manual(site, node, route.mark);
@@ -191,7 +205,9 @@ class FilePlanner implements SitePlanner {
         : lines.map((l) => `${indent}${l}${this.eol}`).join('');
       this.edits.push({ start: from, end: pos, text });
     }
-    return { edits: this.edits, items: this.items, ...(packages.length > 0 ? { packages } : {}) };
+    const plan: FilePlan = { edits: this.edits, items: this.items, ...(packages.length > 0 ? { packages } : {}) };
+    if (this.options.rewriteV3 && (this.v3Rewritten.size > 0 || this.v3Held > 0)) plan.v3 = { rewritten: this.v3Rewritten.size, held: this.v3Held };
+    return plan;
   }
 
   /**
@@ -235,7 +251,18 @@ class FilePlanner implements SitePlanner {
     const onlyUrl = set.field === 'baseURL';
     const before = this.edits.length;
 
-    if (site.sdk === 'openai-v3') {
+    if (site.sdk === 'openai-v3' && this.options.rewriteV3) {
+      const rewrite = v3Client(node);
+      if (typeof rewrite !== 'string') {
+        this.rewriteV3Client(site, node, rewrite, onlyUrl ? undefined : apiKey, baseURL);
+        this.report(site, node, set);
+        return;
+      }
+      this.manual(site, node, `--rewrite-v3 left this 3.x client as it was (${rewrite}): rewrite it to new OpenAI({ apiKey, baseURL }) by hand`);
+      this.v3Held++;
+    }
+    if (site.sdk === 'openai-v3' || site.sdk === 'openai-edge') {
+      // openai-edge has the 3.x shape: its Configuration takes the key and the base path.
       const config = v3Configuration(node);
       if (!config) {
         this.manual(site, node, `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${this.provider}`);
@@ -253,7 +280,10 @@ class FilePlanner implements SitePlanner {
       const fresh = `{ apiKey: ${apiKey}, baseURL: ${baseURL} }`;
       if (!args) this.edits.push({ start: node.end, end: node.end, text: `(${fresh})` });
       else if (!first) this.edits.push({ start: args.pos, end: args.end, text: fresh });
-      else if (ts.isObjectLiteralExpression(first)) {
+      else if (ts.isObjectLiteralExpression(first) && site.sdk === 'chatgpt') {
+        // Its apiKey option is typed string: an unset variable becomes no key, which the package refuses.
+        this.chatgptClient(first, decision, onlyUrl ? [] : [['apiKey', `${apiKey} ?? ${stringLiteral('', q)}`]], baseURL);
+      } else if (ts.isObjectLiteralExpression(first)) {
         const sets: Array<[string, string]> = onlyUrl ? [['baseURL', baseURL]] : [['apiKey', apiKey], ['baseURL', baseURL]];
         this.rewriteObject(first, sets, [...OPENAI_ACCOUNT_OPTIONS, ...(site.sdk === 'azure-openai' ? AZURE_ONLY_OPTIONS : [])]);
       } else {
@@ -265,6 +295,42 @@ class FilePlanner implements SitePlanner {
       this.claim(node);
       this.report(site, node, set);
     }
+  }
+
+  /** `new OpenAIApi(config)` → `new OpenAI({ apiKey, baseURL })`; the Configuration const goes, the imports follow. */
+  private rewriteV3Client(site: Site, node: ts.NewExpression, client: ReturnType<typeof v3Client> & object, apiKey: string | undefined, baseURL: string): void {
+    const key = apiKey ?? client.options.properties.map((p) => (ts.isPropertyAssignment(p) && p.name && propertyNameText(p.name) === 'apiKey' ? p.initializer.getText(this.sf) : undefined)).find(Boolean);
+    const callee = ts.isPropertyAccessExpression(node.expression) ? `${node.expression.expression.getText(this.sf)}.OpenAI` : 'OpenAI';
+    const fields = [...(key ? [`apiKey: ${key}`] : []), `baseURL: ${baseURL}`];
+    this.edits.push({ start: node.getStart(this.sf), end: node.end, text: `new ${callee}({ ${fields.join(', ')} })` });
+    this.claim(node);
+    if (client.configStatement) {
+      const start = this.text.lastIndexOf('\n', client.configStatement.getStart(this.sf) - 1) + 1;
+      const lineEnd = this.text.indexOf('\n', client.configStatement.end);
+      this.edits.push({ start, end: lineEnd < 0 ? this.text.length : lineEnd + 1, text: '' });
+      this.claimed.push([start, lineEnd < 0 ? this.text.length : lineEnd + 1]);
+    }
+    if (this.v3Rewritten.size === 0) this.applyRewrite(site, rewriteImports(this.sf));
+    this.v3Rewritten.add(site.id);
+  }
+
+  /** Edits and marks of a --rewrite-v3 step; a mark leaves 3.x code behind (the package.json bump waits for it). */
+  private applyRewrite(site: Site, rewrite: CallRewrite): void {
+    this.edits.push(...rewrite.edits);
+    for (const mark of rewrite.marks) {
+      this.manual(site, mark.at, `--rewrite-v3: ${mark.message}`);
+      this.v3Held++;
+    }
+  }
+
+  /** ChatGPTAPI's options: apiKey and apiBaseUrl set, apiOrg removed, its model mapped (or the package's default made explicit). */
+  private chatgptClient(options: ts.ObjectLiteralExpression, decision: Decision, key: Array<[string, string]>, baseURL: string): void {
+    const to = decision.steps.find((s) => s.action === 'map-model')?.to;
+    const literal = inlineModel(options);
+    const sets: Array<[string, string]> = [...key, ['apiBaseUrl', baseURL]];
+    if (to && literal === 'absent') sets.push(['completionParams', `{ model: ${stringLiteral(to, this.quote)} }`]);
+    this.rewriteObject(options, sets, ['apiOrg']);
+    if (to && literal !== 'absent' && literal !== 'other') this.replaceLiteral(literal, to);
   }
 
   /** `new AzureOpenAI(...)` → `new OpenAI(...)`, fixing the import; false when the class cannot be swapped safely. */
@@ -321,7 +387,13 @@ class FilePlanner implements SitePlanner {
   private call(site: Site, decision: Decision): void {
     const node = this.find(site, ts.isCallExpression);
     if (!node || !site.api) return;
-    const request = this.requestObject(node);
+    const request = site.sdk === 'http' ? httpRequestObject(node, this.evaluator) : site.sdk === 'chatgpt' ? chatgptParams(node) : this.requestObject(node);
+    if (site.sdk === 'http' && decision.steps.some((s) => s.action === 'set-endpoint') && !this.repointRequest(node)) {
+      // The policy moves it, the code defeats the edit: nothing of it moves.
+      this.manual(site, node, `qianyi could not rewrite this request's URL: move its URL, key and model to ${this.provider} together`);
+      return;
+    }
+    if (site.sdk === 'openai-v3' && this.options.rewriteV3 && site.api) this.rewriteV3Call(site, node, site.api);
     for (const step of decision.steps) {
       if (step.action === 'adapt') {
         // A model-level adaptation (adapters.ts): its note goes where the code it is about is.
@@ -342,6 +414,22 @@ class FilePlanner implements SitePlanner {
       findAt: (start, end) => this.findAt(start, end),
       claim: (n) => this.claim(n),
     };
+  }
+
+  /** A 3.x call of a client rewritten in this file: the current method, and `.data` dropped where its result is read. */
+  private rewriteV3Call(site: Site, node: ts.CallExpression, method: string): void {
+    if (!site.clientSite || !this.v3Rewritten.has(site.clientSite)) {
+      this.manual(site, node, `--rewrite-v3: this 3.x call's client was not rewritten here: move it to the current client (${method}) by hand`);
+      this.v3Held++;
+      return;
+    }
+    const rewrite = rewriteCall(node, method);
+    if (typeof rewrite === 'string') {
+      this.manual(site, node, `--rewrite-v3: ${rewrite}`);
+      this.v3Held++;
+      return;
+    }
+    this.applyRewrite(site, rewrite);
   }
 
   /** Carries out a step's action on the call; false when there is nothing to say (the edit had no target). */
@@ -376,6 +464,16 @@ class FilePlanner implements SitePlanner {
       default:
         return true;
     }
+  }
+
+  /** Points a hand-written request's URL at the provider (a shared constant is edited once); false when it cannot. */
+  private repointRequest(node: ts.CallExpression): boolean {
+    const edits = endpointEdits(node, this.evaluator, { url: regionBaseUrl(this.t, this.region), env: baseUrlEnv(this.t), quote: this.quote });
+    if (!edits) return false;
+    for (const e of edits) {
+      if (!this.edits.some((x) => x.start === e.start && x.end === e.end && x.text === e.text)) this.edits.push(e);
+    }
+    return true;
   }
 
   /** The request object literal when it is written in this file (inline or as a const): only that can be edited. */
@@ -648,6 +746,12 @@ class FilePlanner implements SitePlanner {
     ts.forEachChild(this.sf, visit);
     return found;
   }
+}
+
+/** What a `sendMessage` call sends as its request fields: its own inline completionParams. */
+function chatgptParams(node: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+  const params = sendOptions(node) && property(sendOptions(node)!, 'completionParams');
+  return params && ts.isPropertyAssignment(params) && ts.isObjectLiteralExpression(params.initializer) ? params.initializer : undefined;
 }
 
 function property(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {

@@ -58,6 +58,7 @@ export function planRoutes(analysis: Analysis, routes: readonly Route[], primary
   const seconds = new Map<string, Declaration | null>();
 
   for (const call of analysis.sites) {
+    // Only the openai package's clients are routed; a hand-written request or another package's client moves to the run's provider whole, or stays.
     if (call.kind !== 'call' || !isOpenAiPackage(call.sdk) || call.confidence !== 'certain' || call.endpoint === 'foreign' || call.endpoint === 'unknown') continue;
     const route = routeForApi(call.api, routes);
     if (!route) continue;

@@ -14,7 +14,7 @@
  *   the migration can simply remove (`seed`, `stream_options`), which are caveats.
  */
 import type { Sdk, Site } from '../scan/sites.js';
-import { isMigrated, isOpenAiPackage, notMigratedNote, SOURCE_LABELS } from '../sources/labels.js';
+import { isMigrated, notMigratedNote, SOURCE_LABELS, takesClient } from '../sources/labels.js';
 import { AI_SDK_OPENAI_PROVIDERS, compatibleRelease, frameworkClientApi, frameworkModelOptions, judgedApi } from '../sources/frameworks.js';
 import {
   apiNeeds,
@@ -28,18 +28,22 @@ import { mapModel, type ModelMapping } from '../sources/openai/models.js';
 import { envVarRole, envVarSdk, isBrowserExposed, isKeyPool, isOpenAiBaseUrlEnv, isRenamableKey } from '../sources/openai/surface.js';
 import { modelAdapters } from './adapters.js';
 import { step } from './step.js';
+import { httpMoves, type HttpMoves } from '../sources/http/policy.js';
+import { azureClientNote, azureClientReason } from '../sources/azure-openai-client/migrate.js';
 import type { FieldRule, Template } from '../templates/schema.js';
 import { formatInterval, parseInterval, type Capability, type ModelKind } from '../templates/vocabulary.js';
 
 export type Verdict = 'ok' | 'caveat' | 'blocked';
 
 /**
- * What the migration does for a step. `set-client` re-points a client; `map-model` replaces a model literal;
+ * What the migration does for a step. `set-client` re-points a client; `set-endpoint` the URL of a hand-written
+ * request (its key env var and model move with it, as their own steps); `map-model` replaces a model literal;
  * `remove-field`, `rename-field`, `clamp` and `set-field` edit a request field; `rename-env` renames an env
  * var read; `mark` leaves a TODO(qianyi) for manual work; `none` changes no code.
  */
 export type Action =
   | 'set-client'
+  | 'set-endpoint'
   | 'map-model'
   | 'remove-field'
   | 'rename-field'
@@ -138,6 +142,11 @@ class SiteIndex {
   readonly untraced = new Map<string, 'yes' | 'no' | 'unsure'>();
   /** Per provider, model map and client: the client stays on OpenAI (see `unserved`). */
   readonly unserved = new Map<string, boolean>();
+  /** Hand-written requests, and per env site the requests whose URL or key it is. */
+  readonly requests: Site[] = [];
+  readonly readers = new Map<string, Site[]>();
+  /** Per provider and model map: which hand-written requests move (see `httpMoving`). */
+  readonly httpMemo = new Map<string, HttpMoves>();
 
   constructor(sites: readonly Site[]) {
     for (const s of sites) {
@@ -149,6 +158,10 @@ class SiteIndex {
       if ((s.kind === 'call' || s.kind === 'client') && s.modelSite) push(this.callers, s.modelSite, s);
       // An AI SDK model made by a created provider goes with it, as a call goes with its client.
       if ((s.kind === 'call' || s.kind === 'model') && s.clientSite) push(this.callsOf, s.clientSite, s);
+      if (s.kind === 'call' && s.sdk === 'http') {
+        this.requests.push(s);
+        for (const part of s.parts ?? []) if (part.endsWith(':env')) push(this.readers, part, s);
+      }
     }
   }
 }
@@ -257,8 +270,21 @@ class Decider {
     const label = SOURCE_LABELS[site.sdk];
     const judged = site.kind === 'call' ? this.call(site, index) : site.kind === 'model' ? this.modelSite(site, index) : [];
     const problems = judged.filter((s) => s.verdict !== 'ok').map(({ verdict, subject, reason }) => ({ verdict, subject, action: 'none' as const, reason }));
-    const note = notMigratedNote(site, p) ?? undefined;
     const subject = site.kind === 'call' ? 'api' : site.kind;
+    if (site.sdk === 'azure-openai-client') {
+      // The whole client is replaced by hand: its import needs nothing of its own, its calls' details go in their marker.
+      if (site.kind === 'import') return [step('ok', 'import', 'none', `This import is @azure/openai, whose OpenAIClient is replaced by hand (see its marker).`)];
+      const mapped = (id: string) => {
+        const m = this.mapping(id);
+        return m.how === 'mapped' || m.how === 'identical' || m.how === 'default' ? m.model : m.how === 'none' ? null : undefined;
+      };
+      const needs = site.api ? apiNeeds(site.api) : null;
+      const lacks = needs && this.t.capabilities[needs.capability].support === 'no' ? CAPABILITY_LABELS[needs.capability] : undefined;
+      const note = azureClientNote(site, { provider: p, keyEnv: this.t.apiKey.env, baseURL: regionBaseUrl(this.t, this.options.region), mapped, ...(lacks ? { lacks } : {}) }) ?? undefined;
+      if (lacks) return [step('blocked', needs!.capability, 'mark', `${site.api} needs ${lacks}, which ${p} does not support: ${azureClientReason(p)}`, note)];
+      return [step('caveat', subject, note ? 'mark' : 'none', azureClientReason(p), note)];
+    }
+    const note = notMigratedNote(site, p) ?? undefined;
     return [...problems, step('caveat', subject, note ? 'mark' : 'none', `This goes through ${label}, which qianyi does not migrate yet: re-point it to ${p} by hand.`, note)];
   }
 
@@ -278,7 +304,7 @@ class Decider {
         `this client's base URL is set where qianyi cannot follow it: if it talks to OpenAI, point it at ${p} (${url}, key in ${env}) and give its calls ${p} models`)];
     }
     if (site.options === null) {
-      const note = site.sdk === 'openai-v3'
+      const note = site.sdk === 'openai-v3' || site.sdk === 'openai-edge'
         ? `the Configuration of this 3.x client is built elsewhere: give it apiKey: process.env.${env} and basePath: "${url}" for ${p}`
         : `the client options are built elsewhere: set apiKey: process.env.${env} and baseURL: "${url}" for ${p}`;
       return [step('caveat', 'client', 'mark', `The ${name} client's options are built elsewhere, so the migration cannot re-point it to ${p}: set its key and base URL by hand.`, note)];
@@ -291,7 +317,16 @@ class Decider {
     if (site.keyFrom !== undefined && !this.replaceableKey(site)) {
       // Re-pointing it would send the app's OpenAI key to the provider: the key and URL move together, by hand.
       return [step('caveat', 'client', 'mark', `The ${name} client takes its key from ${site.keyFrom}, where the app keeps it, so the migration leaves the client as it is: ${site.keyFrom} must hold a ${p} key when it is pointed at ${p}.`,
-        `${site.keyFrom} must now hold a ${p} key: then set baseURL: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
+        `${site.keyFrom} must now hold a ${p} key: then set ${site.sdk === 'openai-v3' || site.sdk === 'openai-edge' ? 'basePath' : 'baseURL'}: process.env.${baseUrlEnv(t)} ?? "${url}" here and give its calls ${p} models`)];
+    }
+    const held = this.clientHeld(site);
+    if (held) {
+      // The chatgpt package's client carries the model: it moves only with it.
+      const todo = site.sdk === 'chatgpt'
+        ? `set its apiKey (${env}), apiBaseUrl (${url}) and completionParams.model for ${p} together`
+        : `replace it with new OpenAI({ apiKey: process.env.${env}, baseURL: "${url}" }) and give its calls ${p} models`;
+      return [step('caveat', 'client', 'mark', `The ${name} client cannot move to ${p} whole: ${held}, so the migration leaves it as it is.`,
+        `this ${name} client stays as it is (${held}): ${todo}`)];
     }
     if (this.unserved(site, index)) {
       const calls = index.callsOf.get(site.id) ?? [];
@@ -310,9 +345,10 @@ class Decider {
         `client now calls ${p} at ${url} with the key in ${env}`),
     ];
     steps.push(...this.clientModel(site));
+    if (site.sdk === 'chatgpt' && site.model !== null) steps.push(this.model(site.model, `The ${name} client's model ${site.model}`));
     // LangChain's ranged fields are options of the model, sent with each of its requests.
     for (const field of Object.keys(site.params ?? {})) steps.push(...this.field(site, field, `The ${name} model`, true));
-    for (const option of OPENAI_ACCOUNT_OPTIONS) {
+    for (const option of site.sdk === 'chatgpt' ? ['apiOrg'] : OPENAI_ACCOUNT_OPTIONS) {
       if (site.options?.includes(option)) {
         steps.push(step('ok', 'client', 'remove-field', `The client sets ${option}, which ${p} does not use, so the migration removes it.`, undefined, option));
       }
@@ -410,9 +446,24 @@ class Decider {
   /** A client the migration re-points: OpenAI's (or one qianyi pointed at a provider), editable, with a key it may replace. */
   repointed(client: Site, index: SiteIndex): boolean {
     if (this.options.kept?.has(client.id)) return false;
-    if (!talksToOpenAi(client) || client.options === null || (client.keyFrom !== undefined && !this.replaceableKey(client)) || this.unserved(client, index)) return false;
+    if (!talksToOpenAi(client) || client.options === null || (client.keyFrom !== undefined && !this.replaceableKey(client)) || this.clientHeld(client) || this.unserved(client, index)) return false;
     // A framework client that stays whole (an endpoint or model the provider lacks, a provider used elsewhere).
     return (client.sdk === 'ai-sdk' ? this.aiSdkProviderHeld(client, index) : this.ownWork(client)) === null;
+  }
+
+  /** Why a client that carries its model (the chatgpt package's) cannot move with it; undefined when it can. */
+  private clientHeld(client: Site): string | undefined {
+    if (client.sdk === 'azure-openai') {
+      const entra = client.options?.find((o) => o === 'azureADTokenProvider' || o === 'azureAdTokenProvider');
+      return entra ? `it authenticates with Entra ID through ${entra}, and ${this.p} takes an API key` : undefined;
+    }
+    if (client.sdk !== 'chatgpt') return undefined;
+    if (client.held) return client.held;
+    if (client.model === null) return undefined;
+    const m = this.mapping(client.model);
+    if (m.how === 'none') return `${this.p} has no ${m.kind} model to replace ${client.model}`;
+    if (m.how === 'unknown') return `its model ${client.model} is not a model qianyi knows`;
+    return undefined;
   }
 
   /**
@@ -449,7 +500,10 @@ class Decider {
     const support = this.t.capabilities[needs.capability].support;
     if (support === 'no' || support === 'unknown' || needs.capability === 'batches') return true;
     if (this.aiSdkImagesUnread(call)) return true;
-    return needs.modelKind !== null && call.model !== null && this.mapping(call.model).how === 'none';
+    if (needs.modelKind === null || call.model === null) return false;
+    const how = this.mapping(call.model).how;
+    // An Azure deployment name that is no model id: the provider would get a name it does not serve.
+    return how === 'none' || (call.sdk === 'azure-openai' && how === 'unknown');
   }
 
   /**
@@ -477,7 +531,7 @@ class Decider {
     const key = this.memoKey();
     const known = index.untraced.get(key);
     if (known) return known;
-    const clients = index.clients.filter((c) => isOpenAiPackage(c.sdk));
+    const clients = index.clients.filter((c) => takesClient(c.sdk));
     const moved = clients.filter((c) => this.repointed(c, index)).length;
     const answer = clients.length === 0 || moved === clients.length ? 'yes' : moved === 0 ? 'no' : 'unsure';
     index.untraced.set(key, answer);
@@ -497,10 +551,87 @@ class Decider {
     return name === 'OPENAI_API_KEY' || name === 'AZURE_OPENAI_API_KEY' || alias || name === this.t.apiKey.env || site.endpoint === 'provider';
   }
 
+  // ---- hand-written requests ----------------------------------------------------------------------------
+
+  /** Which hand-written requests move to the provider, memoized per provider and model map. */
+  httpMoving(index: SiteIndex): HttpMoves {
+    const key = this.memoKey();
+    let moves = index.httpMemo.get(key);
+    if (!moves) {
+      moves = httpMoves(index.requests, (id) => index.callers.get(id) ?? [], (s) => this.httpOwn(s, index), (c) => {
+        const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+        return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || this.untracedRepointed(index) !== 'no');
+      });
+      index.httpMemo.set(key, moves);
+    }
+    return moves;
+  }
+
+  /** Why a hand-written request cannot move by itself (its URL, key and model must all be rewritable); undefined when it can. */
+  private httpOwn(site: Site, index: SiteIndex): string | undefined {
+    const p = this.p;
+    if (site.held) return site.held;
+    if (this.options.kept?.has(site.id)) return 'it is kept as it is (qianyi-ignore)';
+    if (site.confidence !== 'certain' || !talksToOpenAi(site)) return 'it may not go to OpenAI';
+    const needs = site.api ? apiNeeds(site.api) : null;
+    if (!needs) return `qianyi does not know the endpoint ${site.api ?? ''}`;
+    const support = this.t.capabilities[needs.capability].support;
+    if (support === 'no') return `${p} does not offer ${CAPABILITY_LABELS[needs.capability]}`;
+    if (support === 'unknown') return `${p}'s support for ${CAPABILITY_LABELS[needs.capability]} is unconfirmed`;
+    if (needs.capability === 'batches') return 'its batch input file still holds OpenAI request lines';
+    if (needs.modelKind) {
+      if (site.model === null) return 'its model is chosen at run time';
+      const m = this.mapping(site.model);
+      if (m.how === 'none') return `${p} has no ${m.kind} model to replace ${site.model}`;
+      if (m.how === 'unknown') return `its model ${site.model} is not a model qianyi knows`;
+      if (site.modelAt !== 'call') {
+        const written = site.modelSite ? index.ids.get(site.modelSite) : undefined;
+        if (!written) return `its model ${site.model} is written where this run edits nothing`;
+        if (written.typedAs && m.how !== 'identical') return `its model ${site.model} is declared as ${written.typedAs}`;
+      }
+    }
+    if ((site.parts ?? []).some((part) => part.endsWith(':env') && !index.ids.has(part))) return 'qianyi cannot find the env read of its key';
+    return undefined;
+  }
+
+  /** The marker of a hand-written request that stays on OpenAI, or null when it moves. */
+  private httpHeld(site: Site, index: SiteIndex): Step | null {
+    const moves = this.httpMoving(index);
+    if (moves.moving.has(site.id)) return null;
+    const { p, t } = this;
+    const why = moves.why.get(site.id) ?? 'it cannot be rewritten whole';
+    const name = site.name ?? 'HTTP';
+    const api = site.api ?? 'a request';
+    if (this.options.kept?.has(site.id)) return step('ok', 'api', 'none', `${api} is a ${name} request kept as it is (qianyi-ignore).`);
+    const needs = site.api ? apiNeeds(site.api) : null;
+    const lacks = needs && t.capabilities[needs.capability].support === 'no';
+    if (lacks) {
+      const { note } = t.capabilities[needs.capability];
+      return step('blocked', needs.capability, 'mark', `${api} needs ${CAPABILITY_LABELS[needs.capability]}, which ${p} does not support${withNote(note)}: this ${name} request stays on OpenAI as it is.`,
+        `${p} does not offer ${CAPABILITY_LABELS[needs.capability]}${inParens(note)}: this ${name} request stays on OpenAI; move it to another service or remove it`);
+    }
+    return step('caveat', 'api', 'mark',
+      `This ${name} request to OpenAI (${api}) cannot move to ${p} whole: ${why}, so its URL, key and model are left as they are.`,
+      `this ${name} request stays on OpenAI (${why}): move its URL (${regionBaseUrl(t, this.options.region)}), its key (${t.apiKey.env}) and its model to ${p} together`);
+  }
+
+  private httpEndpoint(site: Site): Step {
+    const { p, t } = this;
+    const url = regionBaseUrl(t, this.options.region);
+    return step('ok', 'endpoint', 'set-endpoint', `The ${site.name ?? 'HTTP'} request is re-pointed to ${p} (${url}, key from ${t.apiKey.env}).`,
+      `request now goes to ${p} at ${url} with the key in ${t.apiKey.env}`);
+  }
+
   private importSite(site: Site): Step[] {
     const p = this.p;
     if (site.sdk === 'openai-v3') {
       return [step('ok', 'import', 'none', `This import is the openai 3.x SDK: its client is re-pointed to ${p} where it is constructed.`)];
+    }
+    if (site.sdk === 'chatgpt') {
+      return [step('ok', 'import', 'none', `This import is the chatgpt package: its ChatGPTAPI client is re-pointed to ${p} where it is constructed (apiKey, apiBaseUrl and its model).`)];
+    }
+    if (site.sdk === 'openai-edge') {
+      return [step('ok', 'import', 'none', `This import is openai-edge: its client is re-pointed to ${p} where it is constructed (the Configuration's basePath and apiKey).`)];
     }
     if (site.sdk === 'azure-openai') {
       return [step('ok', 'import', 'none', `This import is the Azure OpenAI client, which the migration replaces with an OpenAI client for ${p} where it is constructed.`)];
@@ -524,6 +655,16 @@ class Decider {
     }
     const special = this.unmovableEnv(site, name);
     if (special) return special;
+    // The key or base URL of hand-written requests: renamed when they all move, else left with them.
+    const readers = index.readers.get(site.id);
+    if (readers && readers.every((r) => this.httpMoving(index).moving.has(r.id))) {
+      const target = name === 'OPENAI_API_KEY' ? t.apiKey.env : baseUrlEnv(t);
+      return [step('ok', 'env', 'rename-env', `${name} is replaced by ${target} for ${p}, with the requests that read it.`, `${name} → ${target}`, undefined, target)];
+    }
+    const request = index.requests.find((r) => r.file === site.file && r.start <= site.start && site.end <= r.end);
+    if (readers || (request && !this.httpMoving(index).moving.has(request.id))) {
+      return [step('ok', 'env', 'none', `${name} is read by a hand-written request that stays on OpenAI (manual work at the request): it stays with it.`)];
+    }
     // The value of a client option the migration sets or removes goes with that option.
     const client = enclosing ?? within.find((c) => c.kind === 'client' && c.options !== null && c.options?.includes(site.option ?? ''));
     if (client && this.repointed(client, index) && CLIENT_OPTIONS.has(site.option ?? '') && !credential) {
@@ -547,7 +688,9 @@ class Decider {
       return [step('ok', 'env', 'none', `${name} is read where no client this migration re-points is built, so it is left as it is.`)];
     }
     const url = regionBaseUrl(t, this.options.region);
-    const others = this.options.otherSources ?? [];
+    // A hand-written request that stays on OpenAI may read the same variables (through a constant of another file).
+    const given = this.options.otherSources ?? [];
+    const others = !given.includes('http') && index.requests.some((r) => !this.httpMoving(index).moving.has(r.id)) ? [...given, 'http' as const] : given;
     if (others.length > 0 && credential) {
       const target = name === 'OPENAI_API_KEY' || isRenamableKey(name) ? t.apiKey.env : baseUrlEnv(t);
       const who = others.map((sdk) => SOURCE_LABELS[sdk]).join(', ');
@@ -635,6 +778,10 @@ class Decider {
       const to = site.endpoint === 'foreign' ? `goes to ${site.host ?? 'another host'}, not to OpenAI` : 'goes through a client whose base URL qianyi cannot resolve';
       return [step('ok', 'api', 'none', `${api} ${to}: the migration leaves it as it is.`)];
     }
+    if (site.sdk === 'http') {
+      const held = this.httpHeld(site, index);
+      if (held) return [held];
+    }
     const client = site.clientSite ? index.ids.get(site.clientSite) : undefined;
     if (client && talksToOpenAi(client) && !this.repointed(client, index)) {
       if (this.options.kept?.has(client.id)) {
@@ -659,12 +806,12 @@ class Decider {
         `the AI SDK's openai-compatible image model for this ai version reads only b64_json results, and ${p} serves images only partly${inParens(note)}: keep it on OpenAI, or upgrade to ai 6 before moving it`)];
     }
     const madeHere = site.sdk === 'ai-sdk' && (site.modelAt === 'call' || site.modelSite !== undefined);
-    if (!client && isMigrated(site.sdk) && !isOpenAiPackage(site.sdk) && !madeHere) {
+    if (!client && isMigrated(site.sdk) && !takesClient(site.sdk) && site.sdk !== 'http' && !madeHere) {
       // A framework model passed in (a parameter, a field): its construction, where the migration acts, is not known.
       return [step('caveat', 'api', 'mark', `${api} goes through ${SOURCE_LABELS[site.sdk]} made where the analysis cannot trace it, so the call is left as it is.`,
         `this call's model is made where qianyi cannot trace it: if that model moves to ${p}, check this call's model and features there`)];
     }
-    if (!client && site.confidence === 'certain' && isOpenAiPackage(site.sdk)) {
+    if (!client && site.confidence === 'certain' && takesClient(site.sdk)) {
       // A call on a client passed in (a parameter, a field): it goes where the project's clients go.
       const moves = this.untracedRepointed(index);
       if (moves === 'no') {
@@ -716,7 +863,7 @@ class Decider {
       }
     }
     // A framework's model id is written where the model is made (its client), and decided there.
-    if (needs?.modelKind && (isOpenAiPackage(site.sdk) || (site.sdk === 'ai-sdk' && site.modelAt === 'call'))) steps.push(...this.callModel(site, needs.modelKind, api, index));
+    if (needs?.modelKind && (takesClient(site.sdk) || site.sdk === 'http' || (site.sdk === 'ai-sdk' && site.modelAt === 'call'))) steps.push(...this.callModel(site, needs.modelKind, api, index));
     const editable = site.request === 'in-file';
     const seen = new Set<Capability>(needs ? [needs.capability] : []);
     // The model it will call may fix, reject or bound more than the provider's rules say (adapters.ts).
@@ -738,6 +885,7 @@ class Decider {
     if (site.sdk === 'langchain' && site.features.includes('stream') && !seen.has('stream_usage')) {
       steps.push(...this.featureCapability('stream_usage', 'stream_options (LangChain streams with streamUsage on by default)', api, false));
     }
+    if (site.sdk === 'http') steps.unshift(this.httpEndpoint(site));
     // Steps explain what is not ok; an ok step is kept when it changes code or when there is nothing else to say.
     const kept = steps.filter((s) => s.verdict !== 'ok' || s.action !== 'none');
     return kept.length > 0 ? kept : [step('ok', 'api', 'none', `${api} works on ${p} as written.`)];
@@ -754,6 +902,7 @@ class Decider {
         : `the request is built elsewhere: make sure its model is a ${p} model`;
       return [step('caveat', 'model', 'mark', reason, note)];
     }
+    if (site.sdk === 'azure-openai' && this.mapping(site.model).how === 'unknown') return [this.deploymentName(site.model, api)];
     // A model read from a constant is decided where the constant is written (a model site of its own).
     if (site.modelAt !== 'call') {
       if (!site.modelSite || index.ids.has(site.modelSite)) {
@@ -767,6 +916,14 @@ class Decider {
         `the model ${site.model} comes from ${at}, which this run does not edit: make it ${m.to} for ${p}`)];
     }
     return [this.model(site.model, `${api} uses model ${site.model}`)];
+  }
+
+  /** An Azure deployment name that is no OpenAI model id: which provider model serves it, only the user knows. */
+  private deploymentName(name: string, who: string): Step {
+    const p = this.p;
+    const chat = this.t.models.defaults.chat;
+    return step('caveat', 'model', 'mark', `${who} sends ${name}, an Azure deployment name rather than a model id, so the migration cannot tell which ${p} model serves it.`,
+      `${name} is an Azure deployment name, not a model id: give this request the ${p} model it should use${chat ? ` (such as ${chat})` : ''}`);
   }
 
   /** A request field without a capability of its own: ranges, renames, removals, unconfirmed fields. */
@@ -923,6 +1080,7 @@ class Decider {
     const migrated = callers.filter((c) => {
       const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
       if (c.kind === 'client') return this.repointed(c, index);
+      if (c.sdk === 'http') return this.httpMoving(index).moving.has(c.id);
       return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || untraced !== 'no');
     });
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
@@ -937,7 +1095,7 @@ class Decider {
         `Model literal ${site.model} is not traced to a call the migration re-points, so it is left as it is: if it reaches one, it must name a ${p} model.`,
         `model ids here are not traced to a call this migration re-points: left as they are (if one reaches such a call, make it a ${p} model)`)];
     }
-    if (untraced === 'unsure' && callers.some((c) => c.kind === 'call' && !c.clientSite && c.confidence === 'certain' && isOpenAiPackage(c.sdk))) {
+    if (untraced === 'unsure' && callers.some((c) => c.kind === 'call' && !c.clientSite && c.confidence === 'certain' && takesClient(c.sdk))) {
       return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds a call whose client the analysis cannot trace, in a project where the migration re-points only some clients, so it is left as it is.`,
         `${site.model} feeds a call whose client could not be traced: if that client moves to ${p}, make this a ${p} model`)];
     }
@@ -947,6 +1105,9 @@ class Decider {
     if (migrated.length < callers.length) {
       return [step('caveat', 'model', 'mark', `Model literal ${site.model} feeds calls the migration re-points and calls it leaves, so it is left as it is: give each its own model.`,
         `${site.model} feeds calls to ${p} and calls this migration leaves: give the ${p} calls their own model`)];
+    }
+    if (callers.some((c) => c.sdk === 'azure-openai') && this.mapping(site.model).how === 'unknown') {
+      return [this.deploymentName(site.model, `Model literal ${site.model}`)];
     }
     const m = this.model(site.model, `Model literal ${site.model}`);
     // A literal union the app checks against would reject the new id: reported, never broken.

@@ -84,6 +84,16 @@ export interface Site {
   usedElsewhere?: boolean;
   /** AI SDK calls, models and clients: the `ai` major the nearest package.json names (from @ai-sdk/openai's when only that is named). */
   aiMajor?: number;
+  /**
+   * Hand-written requests to OpenAI whose URL, Authorization key and model cannot be rewritten together: why
+   * (`its key comes from settings.apiKey`). The request is then manual work, and none of its parts moves.
+   */
+  held?: string;
+  /**
+   * Hand-written requests: the env sites their URL and key read and the constants or instance (`file:line:col:const:NAME`)
+   * they are built from. Requests that share one move together or not at all.
+   */
+  parts?: string[];
   /** Character offsets in the file (0-based, end exclusive). Not part of the JSON contract's required set. */
   start: number;
   end: number;

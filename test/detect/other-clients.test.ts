@@ -25,8 +25,9 @@ describe('openai-edge, @azure/openai 1.x and chatgpt sources', () => {
       { at: 'azure.ts:3:1', kind: 'call', sdk: 'azure-openai-client', api: 'chat.completions.create', model: 'gpt-4o', features: ['json_object', 'response_format', 'stream', 'tools'] },
       { at: 'azure.ts:4:1', kind: 'call', sdk: 'azure-openai-client', api: 'embeddings.create' },
       { at: 'bot.mjs:1:1', kind: 'import', sdk: 'chatgpt', name: 'chatgpt' },
-      { at: 'bot.mjs:2:13', kind: 'client', sdk: 'chatgpt', name: 'ChatGPTAPI', options: ['apiKey'] },
-      { at: 'bot.mjs:3:1', kind: 'call', sdk: 'chatgpt', api: 'chat.completions.create' },
+      // No completionParams: the package sends its default model.
+      { at: 'bot.mjs:2:13', kind: 'client', sdk: 'chatgpt', name: 'ChatGPTAPI', options: ['apiKey'], model: 'gpt-3.5-turbo' },
+      { at: 'bot.mjs:3:1', kind: 'call', sdk: 'chatgpt', api: 'chat.completions.create', model: 'gpt-3.5-turbo' },
       { at: 'edge.ts:1:1', kind: 'import', sdk: 'openai-edge', name: 'openai-edge' },
       { at: 'edge.ts:2:13', kind: 'client', sdk: 'openai-edge', name: 'OpenAIApi', options: ['apiKey', 'basePath'] },
       { at: 'edge.ts:3:1', kind: 'call', sdk: 'openai-edge', api: 'images.generate', features: ['n'] },

@@ -9,6 +9,8 @@ export interface MockRequest {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** The request's Authorization header was `Bearer <the key the mock was started with>`. */
+  authorized: boolean;
 }
 
 export interface MockProvider {
@@ -52,7 +54,7 @@ export async function startMockProvider(template: Template, key: string, options
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, body });
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, body, authorized: req.headers.authorization === `Bearer ${key}` });
     const fail = (res: ServerResponse, status: number, message: string) =>
       failWith(res, status, options.echoKey ? `${message} (request authorised with Bearer ${key})` : message);
     if (!url.pathname.startsWith(`${basePath}/`)) return fail(res, 404, `no route ${url.pathname} (base path is ${basePath || '/'})`);

@@ -11,7 +11,7 @@ import { REPO } from '../helpers/exec.js';
  * the sites migrate reports to review or as manual work, and for the same reasons (both come from one decision).
  */
 const templates = loadBuiltinTemplates();
-const FIXTURES = ['fixtures/migrate/app/input', 'fixtures/migrate/adapters/input', 'fixtures/migrate/azure/input', 'fixtures/migrate/crlf-bom/input', 'fixtures/migrate/edge/input', 'fixtures/migrate/real-world/input', 'fixtures/migrate/proxy/input', 'fixtures/migrate/v3/input', 'fixtures/migrate/langchain/input', 'fixtures/migrate/ai-sdk/input', 'fixtures/projects/ai-sdk', 'fixtures/projects/langchain', 'fixtures/verdicts/app', 'fixtures/demo-app'];
+const FIXTURES = ['fixtures/migrate/app/input', 'fixtures/migrate/adapters/input', 'fixtures/migrate/azure/input', 'fixtures/migrate/crlf-bom/input', 'fixtures/migrate/edge/input', 'fixtures/migrate/real-world/input', 'fixtures/migrate/proxy/input', 'fixtures/migrate/v3/input', 'fixtures/migrate/langchain/input', 'fixtures/migrate/ai-sdk/input', 'fixtures/migrate/http/input', 'fixtures/migrate/openai-edge/input', 'fixtures/migrate/chatgpt/input', 'fixtures/migrate/azure-deployments/input', 'fixtures/projects/ai-sdk', 'fixtures/projects/langchain', 'fixtures/verdicts/app', 'fixtures/demo-app'];
 
 for (const fixture of FIXTURES) {
   describe(`scan and migrate agree on ${fixture}`, async () => {

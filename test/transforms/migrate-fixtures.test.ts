@@ -25,6 +25,8 @@ interface CaseConfig {
   region?: string;
   /** `--route` per entry of `providers`: `"deepseek+route": { "embeddings": "qwen" }` (the provider id is the part before `+`). */
   routes?: Record<string, Record<string, string>>;
+  /** `--rewrite-v3`. */
+  rewriteV3?: boolean;
 }
 
 for (const name of readdirSync(casesDir).filter((n) => existsSync(path.join(casesDir, n, 'case.json'))).sort()) {
@@ -37,7 +39,7 @@ for (const name of readdirSync(casesDir).filter((n) => existsSync(path.join(case
         const routes = parseRoutes(Object.entries(config.routes?.[provider] ?? {}).map(([c, p]) => `${c}=${p}`), template, templates);
         const dir = copyFixture(path.join(casesDir, name, 'input'));
         temps.push(dir);
-        const options = { paths: [dir], cwd: dir, template, models: config.models, region: config.region, routes, write: true };
+        const options = { paths: [dir], cwd: dir, template, models: config.models, region: config.region, routes, write: true, ...(config.rewriteV3 ? { rewriteV3: true } : {}) };
         const first = await migrate(options);
         expect(first.files.filter((f) => f.status === 'error')).toEqual([]);
 

@@ -73,6 +73,8 @@ export interface SourceValue {
   atProvider?: boolean;
   /** The call that made a model (`openai('gpt-4o')`): where the migration rewrites it. */
   madeBy?: ts.Node;
+  /** Clients: where its base URL option points when not OpenAI. */
+  endpoint?: 'provider' | 'unknown';
 }
 
 interface Memo {
@@ -380,6 +382,11 @@ export class Evaluator {
       return value.k === 'string' ? urlEndpoint(value.value) : { kind: 'unknown' };
     }
     return this.urlExpression(prop.initializer, depth);
+  }
+
+  /** Where a base URL option's value points (absent: OpenAI's default). */
+  baseUrlEndpoint(expr: ts.Expression | undefined): Endpoint {
+    return expr ? this.urlExpression(expr, 0) : { kind: 'openai' };
   }
 
   private urlExpression(expr: ts.Expression, depth: number): Endpoint {

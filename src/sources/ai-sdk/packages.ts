@@ -17,8 +17,11 @@ export interface ManifestAddition {
   reason: string;
 }
 
-/** The nearest package.json of each file that now imports `pkg`, with `pkg` added to its dependencies. */
-export function manifestAdditions(files: readonly string[], pkg: string, root: string): ManifestAddition[] {
+/**
+ * The nearest package.json of each file that now imports `pkg`, with `pkg` added to its dependencies.
+ * `textOf` gives a manifest's text as another planned edit leaves it, so the edits compose.
+ */
+export function manifestAdditions(files: readonly string[], pkg: string, root: string, textOf: (file: string) => string | undefined = () => undefined): ManifestAddition[] {
   const manifests = new Set<string>();
   for (const file of files) {
     const found = nearestManifest(path.dirname(file), root);
@@ -26,7 +29,7 @@ export function manifestAdditions(files: readonly string[], pkg: string, root: s
   }
   const out: ManifestAddition[] = [];
   for (const file of [...manifests].sort()) {
-    const before = readFileSync(file, 'utf8');
+    const before = textOf(file) ?? readFileSync(file, 'utf8');
     const added = addDependency(before, pkg);
     if (added) out.push({ file, before, ...added });
   }

@@ -3,7 +3,7 @@
  * and `api.sendMessage(text, { onProgress })`, a chat completion (streamed when onProgress is given).
  */
 import type { Value } from '../../analysis/typescript/evaluator.js';
-import { baseUrlOwner, FOREIGN, modelOf, objectOf, propertyOf, value } from '../shared.js';
+import { FOREIGN, modelOf, objectOf, propertyOf, value } from '../shared.js';
 import type { SourceModel } from '../source.js';
 
 export const CHATGPT_MODULE = 'chatgpt';
@@ -24,9 +24,12 @@ export const chatgptModel: SourceModel = {
   construct(cls, node, ev) {
     if (cls.type !== 'class') return FOREIGN;
     const options = objectOf(node?.arguments?.[0], ev);
-    const owner = baseUrlOwner(propertyOf(options, 'apiBaseUrl'), ev);
-    if (owner === 'other') return FOREIGN;
+    const endpoint = ev.baseUrlEndpoint(propertyOf(options, 'apiBaseUrl')).kind;
+    if (endpoint === 'foreign') return FOREIGN;
     const { model, node: modelNode } = modelOf(propertyOf(objectOf(propertyOf(options, 'completionParams'), ev), 'model'), ev);
-    return value('chatgpt', 'client', { name: 'ChatGPTAPI', model, modelNode, unsure: owner === 'unknown' || (node?.arguments?.[0] !== undefined && !options) });
+    return value('chatgpt', 'client', {
+      name: 'ChatGPTAPI', model, modelNode, unsure: endpoint === 'unknown' || (node?.arguments?.[0] !== undefined && !options),
+      ...(node ? { origin: node } : {}), ...(endpoint !== 'openai' ? { endpoint } : {}),
+    });
   },
 };

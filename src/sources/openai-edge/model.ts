@@ -5,7 +5,7 @@
 import { ts } from '../../analysis/typescript/parse.js';
 import type { Evaluator, Value } from '../../analysis/typescript/evaluator.js';
 import { V3_OPERATIONS } from '../openai/surface.js';
-import { baseUrlOwner, FOREIGN, objectOf, propertyOf, value } from '../shared.js';
+import { FOREIGN, objectOf, propertyOf, value } from '../shared.js';
 import type { SourceModel } from '../source.js';
 
 export const EDGE_MODULE = 'openai-edge';
@@ -39,8 +39,11 @@ export const openaiEdgeModel: SourceModel = {
     // The Configuration keeps its options object for the client made from it.
     if (cls.name === 'Configuration') return value('openai-edge', 'configuration', { options: objectOf(node?.arguments?.[0], ev) });
     const options = configurationOptions(node, ev);
-    const owner = baseUrlOwner(propertyOf(options, 'basePath'), ev);
-    if (owner === 'other') return FOREIGN;
-    return value('openai-edge', 'client', { name: 'OpenAIApi', unsure: owner === 'unknown' || (node?.arguments?.[0] !== undefined && !options) });
+    const endpoint = ev.baseUrlEndpoint(propertyOf(options, 'basePath')).kind;
+    if (endpoint === 'foreign') return FOREIGN;
+    return value('openai-edge', 'client', {
+      name: 'OpenAIApi', unsure: endpoint === 'unknown' || (node?.arguments?.[0] !== undefined && !options),
+      ...(node ? { origin: node } : {}), ...(endpoint !== 'openai' ? { endpoint } : {}),
+    });
   },
 };

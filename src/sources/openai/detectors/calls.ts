@@ -166,7 +166,7 @@ function modelOf(request: ts.ObjectLiteralExpression, ctx: DetectContext): CallM
 }
 
 /** Fields whose range differs between providers, as the request writes them: the number literal, else null. */
-function rangedParams(request: ts.ObjectLiteralExpression): Record<string, number | null> | undefined {
+export function rangedParams(request: ts.ObjectLiteralExpression): Record<string, number | null> | undefined {
   let found: Record<string, number | null> | undefined;
   for (const prop of request.properties) {
     const key = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) ? prop.name.text : undefined;
@@ -186,7 +186,7 @@ function numberOf(node: ts.Expression): number | null {
 }
 
 /** The tool_choice (or legacy function_call) mode written in the request, or null when it is not a literal. */
-function toolChoiceOf(request: ts.ObjectLiteralExpression): 'none' | 'auto' | 'required' | 'named' | null {
+export function toolChoiceOf(request: ts.ObjectLiteralExpression): 'none' | 'auto' | 'required' | 'named' | null {
   for (const prop of request.properties) {
     const key = prop.name && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)) ? prop.name.text : undefined;
     if ((key !== 'tool_choice' && key !== 'function_call') || !ts.isPropertyAssignment(prop)) continue;

@@ -72,6 +72,11 @@ export function keySource(options: ts.Expression | undefined, ctx: DetectContext
   if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) return 'a method';
   let value: ts.Expression = ts.isShorthandPropertyAssignment(prop) ? prop.name : prop.initializer;
   while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isNonNullExpression(value)) value = value.expression;
+  // `process.env.X ?? ''`: the fallback is no key at all (what qianyi writes where the type needs a string).
+  if (ts.isBinaryExpression(value) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(value.operatorToken.kind) &&
+    ts.isStringLiteralLike(value.right) && value.right.text === '') {
+    value = value.left;
+  }
   // A const of this file that reads an env var: `const key = process.env.OPENAI_API_KEY`.
   if (ts.isIdentifier(value)) {
     const decl = lookup(value.text, value);

@@ -1,4 +1,5 @@
 import { ts } from '../../../analysis/typescript/parse.js';
+import { isMigrated } from '../../labels.js';
 import { envVarSdk } from '../surface.js';
 import type { DetectContext, Detector, SiteDraft } from './context.js';
 
@@ -82,6 +83,9 @@ function foreignReader(node: ts.Node, ctx: DetectContext): string | undefined {
       const callee = parent.expression.getText(ctx.sf);
       if (ts.isCallExpression(parent)) return HTTP_CALLS.test(callee) ? callee : undefined;
       if (ctx.evaluator.instanceOf(ctx.evaluator.expr(parent.expression)).k === 'client') return undefined;
+      // A class of a source migrate re-points (openai-edge's Configuration) holds the client options too.
+      const cls = ctx.evaluator.expr(parent.expression);
+      if (cls.k === 'source' && cls.type === 'class' && isMigrated(cls.source)) return undefined;
       // new Configuration({...}) of the 3.x SDK holds the client options.
       if (ctx.evaluator.expr(parent.expression).k === 'class' || BUILTINS.has(callee)) return undefined;
       return callee.length > 40 ? `${callee.slice(0, 37)}...` : callee;
