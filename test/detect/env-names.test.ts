@@ -132,7 +132,8 @@ describe('migrate with other env names', () => {
   it('keeps a key under another name, marked, where a source qianyi does not migrate yet may read it too', async () => {
     const { text } = await plan({
       'a.ts': ["import OpenAI from 'openai';", 'export const client = new OpenAI({ apiKey: process.env.OPENAI_KEY });', CHAT, ''].join('\n'),
-      'lc.ts': ["import { ChatOpenAI } from '@langchain/openai';", 'export const llm = new ChatOpenAI({ apiKey: process.env.OPENAI_KEY });', ''].join('\n'),
+      // @azure/openai 1.x is the one source migrate leaves on OpenAI (LangChain and the AI SDK now move with the key).
+      'az.ts': ["import { OpenAIClient, OpenAIKeyCredential } from '@azure/openai';", 'export const az = new OpenAIClient(new OpenAIKeyCredential(process.env.OPENAI_KEY!));', ''].join('\n'),
     });
     expect(text('a.ts')).toContain('// TODO(qianyi): env:OPENAI_KEY must now hold a DeepSeek key');
     expect(text('a.ts')).toContain("apiKey: process.env.OPENAI_KEY });\nexport const ask = () => client.chat.completions.create({ model: 'gpt-4o'");
