@@ -6,9 +6,12 @@ import { REPO } from './exec.js';
 import { testdir } from './testdir.js';
 import { readTree } from './tree.js';
 
-/** Compiles a fixture tree to JavaScript next to a link to this repo's node_modules (for `openai`); returns the folder. */
-export function buildApp(tree: string): string {
-  const out = testdir({ 'package.json': '{ "type": "module" }\n' });
+/**
+ * Compiles a fixture tree to JavaScript next to a link to this repo's node_modules (for `openai`), with `extra`
+ * files (a runner script) beside it; returns the folder.
+ */
+export function buildApp(tree: string, extra: Record<string, string> = {}): string {
+  const out = testdir({ 'package.json': '{ "type": "module" }\n', ...extra });
   symlinkSync(path.join(REPO, 'node_modules'), path.join(out, 'node_modules'), 'dir');
   for (const [rel, text] of Object.entries(readTree(tree))) {
     if (!rel.endsWith('.ts')) continue;
@@ -21,12 +24,12 @@ export function buildApp(tree: string): string {
 }
 
 /**
- * Runs `src/main.js` of a built app with only PATH and `env` set; resolves with its stdout. Not spawnSync: the
- * mock provider answers on this process's event loop.
+ * Runs `entry` (`src/main.js`) of a built app with only PATH and `env` set; resolves with its stdout. Not
+ * spawnSync: the mock provider answers on this process's event loop.
  */
-export function runApp(dir: string, env: Record<string, string>, args: string[] = [], timeoutMs = 30_000): Promise<string> {
+export function runApp(dir: string, env: Record<string, string>, args: string[] = [], timeoutMs = 30_000, entry = 'src/main.js'): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'src/main.js'), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(process.execPath, [path.join(dir, entry), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

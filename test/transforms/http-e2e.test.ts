@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ts } from 'ts-morph';
 import { baseUrlEnv } from '../../src/migrate/plan.js';
 import { mapModel } from '../../src/sources/openai/models.js';
 import { resolveProviderId, loadBuiltinTemplates } from '../../src/templates/load.js';
-import { REPO } from '../helpers/exec.js';
 import { startMockProvider } from '../helpers/mock-provider.js';
-import { removeDir, testdir } from '../helpers/testdir.js';
-import { readTree } from '../helpers/tree.js';
+import { REPO } from '../helpers/exec.js';
+import { buildApp, runApp } from '../helpers/run-app.js';
+import { removeDir } from '../helpers/testdir.js';
 
 /**
  * The migrated hand-written fetch requests (fixtures/migrate/http), run against a mock of each provider on
@@ -30,35 +27,6 @@ if (process.argv[2] === 'embed') out.embed = await embed('a text');
 console.log(JSON.stringify(out));
 `;
 
-function build(tree: string): string {
-  const out = testdir({ 'package.json': '{ "type": "module" }\n', 'run.mjs': RUNNER });
-  temps.push(out);
-  for (const [rel, text] of Object.entries(readTree(tree))) {
-    if (!rel.endsWith('.ts')) continue;
-    const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-    const target = path.join(out, rel.replace(/\.ts$/, '.js'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, js);
-  }
-  return out;
-}
-
-function run(dir: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'run.mjs'), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`exit ${code}: ${stderr}`));
-    });
-  });
-}
-
 describe('migrated fetch requests against a mock provider', () => {
   for (const id of ['deepseek', 'qwen', 'zhipu', 'qianfan']) {
     it(id, async () => {
@@ -66,10 +34,11 @@ describe('migrated fetch requests against a mock provider', () => {
       const embeds = t.capabilities.embeddings.support !== 'no';
       const mock = await startMockProvider(t, KEY);
       try {
-        const dir = build(path.join(FIXTURE, 'expected', id));
-        const stdout = await run(dir, embeds ? ['embed'] : [], {
+        const dir = buildApp(path.join(FIXTURE, 'expected', id), { 'run.mjs': RUNNER });
+        temps.push(dir);
+        const stdout = await runApp(dir, {
           [t.apiKey.env]: KEY, [baseUrlEnv(t)]: mock.baseURL, OPENAI_API_KEY: 'must-not-be-used',
-        });
+        }, embeds ? ['embed'] : [], 30_000, 'run.mjs');
         const out = JSON.parse(stdout) as Record<string, unknown>;
         expect(out.chat).toBe(`hello from ${t.id}`);
         expect(out.summarize).toBe(`hello from ${t.id}`);
