@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../util/path.js';
 import { bumpOpenAi, CURRENT_OPENAI_VERSION } from '../sources/openai/v3-rewrite.js';
@@ -16,6 +16,7 @@ import { apply, type AppliedRun } from './apply.js';
 import { sha256 } from './write.js';
 import type { Template } from '../templates/schema.js';
 import { manifestAdditions, type ManifestAddition } from '../sources/ai-sdk/packages.js';
+import { nearestManifest } from '../sources/manifest.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -189,7 +190,7 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
   // behind), then the packages the migrated code now imports, pinned in the package.json nearest to it.
   const manifests = new Map<string, { rel: string; before: string; after: string; edits: PlannedFile['edits'] }>();
   const addManifest = (added: ManifestAddition) => {
-    const rel = path.relative(analysis.root, added.file).split(path.sep).join('/');
+    const rel = toPosix(path.relative(analysis.root, added.file));
     const entry = manifests.get(added.file) ?? { rel, before: added.before, after: added.before, edits: [] };
     entry.after = added.after;
     entry.edits.push({ line: added.line, bucket: 'migrated', reason: added.reason });
@@ -309,10 +310,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
 function bumpManifests(files: readonly string[], root: string): ManifestAddition[] {
   const out = new Map<string, ManifestAddition>();
   for (const file of files) {
-    let dir = path.dirname(file);
-    while (!existsSync(path.join(dir, 'package.json')) && dir.startsWith(root) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    const manifest = path.join(dir, 'package.json');
-    if (out.has(manifest) || !existsSync(manifest) || !manifest.startsWith(root)) continue;
+    const manifest = nearestManifest(path.dirname(file), root);
+    if (!manifest || out.has(manifest)) continue;
     const before = readFileSync(manifest, 'utf8');
     const after = bumpOpenAi(before);
     if (after === undefined) continue;

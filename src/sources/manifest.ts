@@ -17,6 +17,18 @@ function manifestFor(dir: string): string | null {
   return found;
 }
 
+/**
+ * The package.json nearest to `dir` inside `root` (undefined when there is none): the manifest a planned edit
+ * may change. Uncached: the plan reads the file right after, and never above the project.
+ */
+export function nearestManifest(dir: string, root: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    const candidate = path.join(at, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (at === root || path.dirname(at) === at || !at.startsWith(root)) return undefined;
+  }
+}
+
 function dependenciesOf(file: string): Record<string, string> | null {
   if (parsed.has(file)) return parsed.get(file)!;
   let deps: Record<string, string> | null = null;

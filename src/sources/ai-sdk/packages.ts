@@ -2,8 +2,9 @@
  * The package.json edit that goes with remade AI SDK models: `@ai-sdk/openai-compatible`, pinned to the
  * release line that fits the app's `ai` major (each line implements that major's provider specification).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { nearestManifest } from '../manifest.js';
 
 /** `ai` major → the @ai-sdk/openai-compatible release (checked against its @ai-sdk/provider dependency). */
 export const COMPATIBLE_VERSIONS: Readonly<Record<number, string>> = { 4: '0.2.16', 5: '1.0.61', 6: '2.0.92', 7: '3.0.92' };
@@ -34,14 +35,6 @@ export function manifestAdditions(files: readonly string[], pkg: string, root: s
     if (added) out.push({ file, before, ...added });
   }
   return out;
-}
-
-function nearestManifest(dir: string, root: string): string | undefined {
-  for (let at = dir; ; at = path.dirname(at)) {
-    const candidate = path.join(at, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    if (at === root || path.dirname(at) === at || !at.startsWith(root)) return undefined;
-  }
 }
 
 /** The manifest text with `pkg` added in sorted position to `dependencies`, or null (present already, no `ai` major to fit, no such block). */
