@@ -558,13 +558,21 @@ class Decider {
     const key = this.memoKey();
     let moves = index.httpMemo.get(key);
     if (!moves) {
-      moves = httpMoves(index.requests, (id) => index.callers.get(id) ?? [], (s) => this.httpOwn(s, index), (c) => {
-        const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
-        return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || this.untracedRepointed(index) !== 'no');
-      });
+      moves = httpMoves(index.requests, (id) => index.callers.get(id) ?? [], (s) => this.httpOwn(s, index), (c) => this.callerMoves(c, index));
       index.httpMemo.set(key, moves);
     }
     return moves;
+  }
+
+  /**
+   * Whether a site that reads a model literal (a call, or a client that takes its model) goes to the provider
+   * after this run: the one rule for model literals and for the requests that share a model constant with it.
+   * Hand-written requests are answered by `httpMoving`, which asks this of their other callers.
+   */
+  private callerMoves(c: Site, index: SiteIndex): boolean {
+    if (c.kind === 'client') return this.repointed(c, index);
+    const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
+    return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || this.untracedRepointed(index) !== 'no');
   }
 
   /** Why a hand-written request cannot move by itself (its URL, key and model must all be rewritable); undefined when it can. */
@@ -1077,12 +1085,7 @@ class Decider {
     if (site.model === null) return [step('ok', 'model', 'none', `This model site has no value to map for ${p}.`)];
     const callers = index.callers.get(site.id) ?? [];
     const untraced = this.untracedRepointed(index);
-    const migrated = callers.filter((c) => {
-      const client = c.clientSite ? index.ids.get(c.clientSite) : undefined;
-      if (c.kind === 'client') return this.repointed(c, index);
-      if (c.sdk === 'http') return this.httpMoving(index).moving.has(c.id);
-      return talksToOpenAi(c) && c.confidence === 'certain' && (client ? this.repointed(client, index) : !isMigrated(c.sdk) || untraced !== 'no');
-    });
+    const migrated = callers.filter((c) => (c.sdk === 'http' ? this.httpMoving(index).moving.has(c.id) : this.callerMoves(c, index)));
     const enclosing = enclosingClient(site, index.byFile.get(site.file) ?? []);
     if (enclosing && talksToOpenAi(enclosing) && enclosing.options !== null) {
       // Azure's `deployment` names a model: it goes with the Azure-only options the migration removes.

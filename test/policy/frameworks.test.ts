@@ -62,6 +62,33 @@ describe('LangChain', () => {
     expect(code['src/a.ts']).toContain(`apiKey: settings.key })`);
   });
 
+  it('a fetch request sharing a model constant with a client that stays, stays too (never an OpenAI model sent to the provider)', async () => {
+    const { result, code } = await plan({
+      'package.json': LC_PACKAGE,
+      'src/a.ts': [
+        `import { ChatOpenAI } from '@langchain/openai';`,
+        `declare const settings: { key: string };`,
+        `const MODEL = 'gpt-4o';`,
+        `export const llm = new ChatOpenAI({ apiKey: settings.key, model: MODEL });`,
+        `export async function ask(q: string) {`,
+        `  const res = await fetch('https://api.openai.com/v1/chat/completions', {`,
+        `    method: 'POST',`,
+        `    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`, 'Content-Type': 'application/json' },`,
+        `    body: JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: q }] }),`,
+        `  });`,
+        `  return res.json();`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    // Nothing in a.ts may move: the client keeps the app's key, so MODEL stays 'gpt-4o', so the request stays.
+    expect(code['src/a.ts'] ?? '').not.toContain('deepseek');
+    expect(code['src/a.ts'] ?? '').not.toContain('DEEPSEEK');
+    const request = result.items.find((i) => i.file === 'src/a.ts' && i.line === 6);
+    expect(request?.bucket).toBe('manual');
+    expect(request?.reason).toMatch(/constant that calls staying on OpenAI read too/);
+  });
+
   it('a model with no model id gets the provider default (never LangChain\'s OpenAI default), the key and the URL', async () => {
     const { after } = await plan({
       'package.json': LC_PACKAGE,
