@@ -24,7 +24,7 @@ import {
   FEATURE_CAPABILITIES,
   OPENAI_RANGES,
 } from '../sources/openai/capabilities.js';
-import { mapModel, type ModelMapping } from '../sources/openai/models.js';
+import { mapModel, openaiModelKind, type ModelMapping } from '../sources/openai/models.js';
 import { envVarRole, envVarSdk, isBrowserExposed, isKeyPool, isOpenAiBaseUrlEnv, isRenamableKey } from '../sources/openai/surface.js';
 import { modelAdapters } from './adapters.js';
 import { step } from './step.js';
@@ -73,6 +73,11 @@ export interface Step {
   to?: string;
   /** The edit is made, and still leaves a TODO(qianyi): manual work (a model-level adaptation the user must finish). */
   todo?: true;
+  /**
+   * The edit is made and its note is for the user to review (a `qianyi:` comment), though the verdict stays ok:
+   * what it says holds for every provider (stored embeddings), so it must not rank this one lower.
+   */
+  review?: true;
 }
 
 export interface Decision {
@@ -111,7 +116,7 @@ export const UNCONFIRMED = 'unconfirmed: ';
 export function bucketOf(step: Step): Bucket | null {
   if (step.note === undefined) return null;
   if (step.action === 'mark' || step.verdict === 'blocked' || step.todo) return 'manual';
-  if (step.verdict === 'caveat') return 'review';
+  if (step.verdict === 'caveat' || step.review) return 'review';
   return step.action === 'none' ? null : 'migrated';
 }
 
@@ -1137,11 +1142,14 @@ class Decider {
       case 'identical':
         return step('ok', 'model', 'none', `${who}: ${p} serves it under the same id.`);
       case 'mapped':
+        if (openaiModelKind(id) === 'embedding') return this.embeddingModel(id, m.model, `${who}: the migration maps it to ${m.model} on ${p}`, `model ${id} → ${m.model}`);
         return step('ok', 'model', 'map-model', `${who}: the migration maps it to ${m.model} on ${p}.`, `model ${id} → ${m.model}`, undefined, m.model);
       case 'default': {
         const why = id.startsWith('ft:') ? `it is a fine-tuned model with no counterpart on ${p}` : `${p}'s template has no mapping for it`;
-        return step('caveat', 'model', 'map-model', `${who}: ${why}, so the migration uses the default ${m.kind} model ${m.model}.`,
-          `${id} is not in ${p}'s model map: using its default ${m.kind} model ${m.model}`, undefined, m.model);
+        const reason = `${who}: ${why}, so the migration uses the default ${m.kind} model ${m.model}`;
+        const note = `${id} is not in ${p}'s model map: using its default ${m.kind} model ${m.model}`;
+        if (m.kind === 'embedding') return this.embeddingModel(id, m.model, reason, note, 'caveat');
+        return step('caveat', 'model', 'map-model', `${reason}.`, note, undefined, m.model);
       }
       case 'none':
         return { ...this.noModel(m.kind, who), note: `${p} has no ${m.kind} model to replace ${id}` };
@@ -1149,6 +1157,17 @@ class Decider {
         return step('caveat', 'model', 'none', `${UNCONFIRMED}${who}: it is not an OpenAI model qianyi knows, nor one that ${p}'s template names.`,
           `${id} is not a model qianyi knows for ${p}: check that ${p} serves it`);
     }
+  }
+
+  /**
+   * An embedding model that changes: vectors it returns cannot be compared with the old model's (nor, often, do
+   * they have the same length), so whatever the app stored from the old one (a vector database, a cache) has
+   * to be embedded again. Said at every such model, since qianyi cannot see where the vectors go.
+   */
+  private embeddingModel(from: string, to: string, reason: string, note: string, verdict: Verdict = 'ok'): Step {
+    const s = step(verdict, 'model', 'map-model', `${reason}. Vectors from ${to} cannot be compared with vectors from ${from}: anything stored from ${from} must be embedded again, in columns sized for ${to}.`,
+      `${note}: vectors stored from ${from} cannot be compared with ${to}'s: embed them again (and size vector columns for ${to})`, undefined, to);
+    return { ...s, review: true };
   }
 
   /**

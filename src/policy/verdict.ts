@@ -16,6 +16,8 @@ export interface VerdictReason {
   subject: string;
   /** One English sentence naming the api/feature and the provider. */
   reason: string;
+  /** An ok step the user must still read (migrate writes it as a `qianyi:` note): stored embeddings to redo. */
+  review?: true;
 }
 
 export interface SiteVerdict {
@@ -42,13 +44,13 @@ export interface ProviderRank {
   unconfirmed: number;
 }
 
-const asReason = ({ verdict, subject, reason }: Step): VerdictReason => ({ verdict, subject, reason });
+const asReason = ({ verdict, subject, reason, review }: Step): VerdictReason => ({ verdict, subject, reason, ...(review ? { review } : {}) });
 
 /** The verdict for one site on one provider; `sites` are the other sites of the scan (see `decide`). */
 export function verdictForSite(site: Site, template: Template, sites: readonly Site[] = [], options: DecideOptions = {}): SiteVerdict {
   const d = decide(site, template, options, sites);
   // Reasons explain what is not ok; ok reasons are shown only when there is nothing else to say.
-  const problems = d.steps.filter((s) => s.verdict !== 'ok');
+  const problems = d.steps.filter((s) => s.verdict !== 'ok' || s.review);
   const reasons = (problems.length > 0 ? problems : d.steps).map(asReason);
   return { site: site.id, provider: template.id, verdict: d.verdict, reason: d.reason, reasons };
 }
