@@ -19,14 +19,11 @@ function manifestFor(dir: string): string | null {
 
 /**
  * The package.json nearest to `dir` inside `root` (undefined when there is none): the manifest a planned edit
- * may change. Uncached: the plan reads the file right after, and never above the project.
+ * may change, never one above the project. The same walk as `manifestFor`, bounded by the root.
  */
 export function nearestManifest(dir: string, root: string): string | undefined {
-  for (let at = dir; ; at = path.dirname(at)) {
-    const candidate = path.join(at, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    if (at === root || path.dirname(at) === at || !at.startsWith(root)) return undefined;
-  }
+  const found = manifestFor(dir);
+  return found !== null && path.dirname(found).startsWith(root) ? found : undefined;
 }
 
 function dependenciesOf(file: string): Record<string, string> | null {
