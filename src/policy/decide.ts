@@ -1138,17 +1138,19 @@ class Decider {
   private model(id: string, who: string): Step {
     const p = this.p;
     const m = this.mapping(id);
+    // A changed embedding model says more (see embeddingModel); the kind is the OpenAI id's, mapped or defaulted.
+    const embedding = openaiModelKind(id) === 'embedding';
     switch (m.how) {
       case 'identical':
         return step('ok', 'model', 'none', `${who}: ${p} serves it under the same id.`);
       case 'mapped':
-        if (openaiModelKind(id) === 'embedding') return this.embeddingModel(id, m.model, `${who}: the migration maps it to ${m.model} on ${p}`, `model ${id} → ${m.model}`);
+        if (embedding) return this.embeddingModel(id, m.model, `${who}: the migration maps it to ${m.model} on ${p}`, `model ${id} → ${m.model}`);
         return step('ok', 'model', 'map-model', `${who}: the migration maps it to ${m.model} on ${p}.`, `model ${id} → ${m.model}`, undefined, m.model);
       case 'default': {
         const why = id.startsWith('ft:') ? `it is a fine-tuned model with no counterpart on ${p}` : `${p}'s template has no mapping for it`;
         const reason = `${who}: ${why}, so the migration uses the default ${m.kind} model ${m.model}`;
         const note = `${id} is not in ${p}'s model map: using its default ${m.kind} model ${m.model}`;
-        if (m.kind === 'embedding') return this.embeddingModel(id, m.model, reason, note, 'caveat');
+        if (embedding) return this.embeddingModel(id, m.model, reason, note, 'caveat');
         return step('caveat', 'model', 'map-model', `${reason}.`, note, undefined, m.model);
       }
       case 'none':
