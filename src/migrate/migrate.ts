@@ -8,7 +8,7 @@ import { routeRecords, type Route, type RouteRecord } from '../policy/route.js';
 import { unmigratedSources } from '../sources/labels.js';
 import { applyEdits, EditConflictError } from './edits.js';
 import { unifiedDiff } from './diff.js';
-import { firstSyntaxError, scriptKindOf, ts } from '../analysis/typescript/parse.js';
+import { firstSyntaxError, PARSE_OPTIONS, scriptKindOf, ts } from '../analysis/typescript/parse.js';
 import { acknowledgedClients, planFile, type Bucket, type PlanItem } from './plan.js';
 import { analyze, type Analysis, type Marker, type ScanOptions } from '../scan/scan.js';
 import type { SkippedFile } from '../scan/sites.js';
@@ -166,7 +166,7 @@ export function plan(analysis: Analysis, options: { template: Template; region?:
       result.unchanged.push(file.rel);
       continue;
     }
-    const broken = firstSyntaxError(ts.createSourceFile(file.file, after, ts.ScriptTarget.Latest, false, scriptKindOf(file.file)));
+    const broken = firstSyntaxError(ts.createSourceFile(file.file, after, PARSE_OPTIONS, false, scriptKindOf(file.file)));
     if (broken) {
       result.failed.push({ file: file.rel, edits, reason: `the edited text would not parse (${broken}); the file was left as it is` });
       continue;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect, collectShard, discoverFiles, mergeShards } from '../../src/collect/collect.js';
 import { candidateAlternatives, factorAlternatives } from '../../src/collect/prefilter.js';
-import { scriptKindOf, setParents, ts } from '../../src/analysis/typescript/parse.js';
+import { firstSyntaxError, Parser, scriptKindOf, setParents, ts } from '../../src/analysis/typescript/parse.js';
 import { REPO } from '../helpers/exec.js';
 import { copyFixture, removeDir } from '../helpers/testdir.js';
 
@@ -103,5 +103,55 @@ describe('parent pointers', () => {
       setParents(ours);
       expect(describeParents(ours), file).toEqual(describeParents(theirs));
     }
+  });
+});
+
+describe('trees without JSDoc', () => {
+  // Every node but JSDoc's, with its span and parent: what the detectors and the edits can see.
+  const outline = (sf: ts.SourceFile): string[] => {
+    const out: string[] = [];
+    const stack: ts.Node[] = [sf];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      out.push(`${node.kind}@${node.pos}-${node.end}<${node.parent ? `${node.parent.kind}@${node.parent.pos}` : '-'}`);
+      const children: ts.Node[] = [];
+      ts.forEachChild(node, (child) => {
+        children.push(child);
+      });
+      stack.push(...children.reverse());
+    }
+    return out;
+  };
+
+  it('hold every other node, span and syntax error of a full parse, and no JSDoc', () => {
+    const extra = {
+      'jsdoc.js': '/** @param {import("openai").OpenAI} c @returns {Promise<{a: string}>} */\nfunction f(c) { return c; }\n/** @type {Array<number>} */ const x = [];\nclass A { /** @see {@link f} */ m() {} }\n',
+      'broken-doc.ts': '/** @param {{ unclosed */\nexport const model = "gpt-4o";\n',
+      'broken.ts': '/** fine */\nconst a = ;\n',
+    };
+    const inputs = [...FIXTURE_FILES.map((f) => [f, readFileSync(f, 'utf8')] as const), ...Object.entries(extra).map(([f, t]) => [path.join(REPO, f), t] as const)];
+    let docs = 0;
+    for (const [file, text] of inputs) {
+      const full = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+      const ours = new Parser().parse(file, text);
+      const withDoc: ts.Node[] = [];
+      const visit = (n: ts.Node): void => {
+        if ((n as { jsDoc?: unknown[] }).jsDoc?.length) withDoc.push(n);
+        ts.forEachChild(n, visit);
+      };
+      visit(full);
+      docs += withDoc.length;
+      expect(outline(ours), file).toEqual(outline(full));
+      expect(firstSyntaxError(ours), file).toBe(firstSyntaxError(full));
+      const oursWithDoc: ts.Node[] = [];
+      const visitOurs = (n: ts.Node): void => {
+        if ((n as { jsDoc?: unknown[] }).jsDoc?.length) oursWithDoc.push(n);
+        ts.forEachChild(n, visitOurs);
+      };
+      visitOurs(ours);
+      expect(oursWithDoc, file).toEqual([]);
+    }
+    expect(docs).toBeGreaterThan(3); // the inputs do have JSDoc, so the test compares something
+    expect(firstSyntaxError(new Parser().parse(path.join(REPO, 'broken.ts'), extra['broken.ts']))).toMatch(/^syntax error at 2:/);
   });
 });
