@@ -8,6 +8,13 @@ import { writeErr } from './redact/output.js';
  * pending, 2 usage or runtime error. Command modules (and ts-morph with them) load only when a command runs,
  * so `--help` and `--version` stay fast.
  */
+// The commands that scan start their file-collecting threads now, so that Node boots them while this thread
+// loads the command's modules and reads the config (collect/collect-async.ts `prestartCollectors`).
+const [commandName, ...commandArgs] = process.argv.slice(2);
+if (['scan', 'check', 'migrate'].includes(commandName ?? '') && !commandArgs.some((a) => a === '-h' || a === '--help')) {
+  import('./collect/collect-async.js').then((m) => m.prestartCollectors(), () => {});
+}
+
 const program = new Command('qianyi')
   .description('Move a JS/TS codebase off the OpenAI API and onto a Chinese LLM provider.')
   .version(VERSION, '-v, --version')

@@ -25,17 +25,15 @@ const resourceLimits = { maxYoungGenerationSizeMb: 2 };
 export function startCollect(options: CollectOptions, onCandidate?: (candidate: Candidate) => void): Promise<Collected> {
   if (!import.meta.url.endsWith('.js')) return Promise.resolve().then(() => collect(options));
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
+    let workers: Worker[] = [];
     const stop = () => {
       for (const w of workers) void w.terminate();
     };
     try {
       const { paths, cwd, include, exclude, globBase } = options;
-      const next = new Int32Array(new SharedArrayBuffer(4));
-      const { port1, port2 } = new MessageChannel();
-      const url = new URL('./worker.js', import.meta.url);
-      workers.push(new Worker(url, { workerData: { role: 'lead', options: { paths, cwd, include, exclude, globBase }, next, port: port1 }, transferList: [port1], resourceLimits }));
-      for (let i = 1; i < THREADS; i++) workers.push(new Worker(url, { workerData: { role: 'reader', next, port: port2 }, transferList: [port2], resourceLimits }));
+      workers = takePrestarted() ?? spawnThreads();
+      for (const w of workers) w.ref();
+      workers[0]!.postMessage({ options: { paths, cwd, include, exclude, globBase } } satisfies LeadStart);
     } catch {
       stop();
       resolve(collect(options));
@@ -87,6 +85,58 @@ export function startCollect(options: CollectOptions, onCandidate?: (candidate: 
       worker.once('error', fail);
     }
   });
+}
+
+/** What the lead waits for before it walks: the options, which are known only once the config is read. */
+export type LeadStart = { options: CollectOptions };
+
+/** The collecting threads, lead first, started and waiting for `LeadStart`. */
+function spawnThreads(): Worker[] {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const url = new URL('./worker.js', import.meta.url);
+  const workers: Worker[] = [];
+  try {
+    workers.push(new Worker(url, { workerData: { role: 'lead', next, port: port1 }, transferList: [port1], resourceLimits }));
+    for (let i = 1; i < THREADS; i++) workers.push(new Worker(url, { workerData: { role: 'reader', next, port: port2 }, transferList: [port2], resourceLimits }));
+  } catch (error) {
+    for (const w of workers) void w.terminate();
+    throw error;
+  }
+  return workers;
+}
+
+let prestarted: Worker[] | null = null;
+
+/**
+ * Starts the collecting threads before the command's modules and the config are loaded, so that Node
+ * boots them (about 100 ms each, on the other core) while the main thread does that work. The CLI calls it
+ * for the commands that scan; the next `startCollect` uses them. Until then they hold nothing and do not
+ * keep the process alive (a usage error still exits at once). From the built package only.
+ */
+export function prestartCollectors(): void {
+  if (prestarted || !import.meta.url.endsWith('.js')) return;
+  try {
+    prestarted = spawnThreads();
+  } catch {
+    return; // startCollect tries again, and falls back to collecting inline
+  }
+  for (const w of prestarted) {
+    w.unref();
+    // A thread that fails before it is used is dropped; startCollect then starts its own.
+    w.once('error', () => {
+      if (prestarted?.includes(w)) {
+        for (const other of prestarted) void other.terminate();
+        prestarted = null;
+      }
+    });
+  }
+}
+
+function takePrestarted(): Worker[] | null {
+  const taken = prestarted;
+  prestarted = null;
+  return taken;
 }
 
 export type WorkerMessage =

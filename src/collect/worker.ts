@@ -6,14 +6,14 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { QianyiError } from '../errors.js';
-import { CHUNK_FILES, type WorkerMessage } from './collect-async.js';
+import { CHUNK_FILES, type LeadStart, type WorkerMessage } from './collect-async.js';
 import { collectShard, discoverFiles, type CollectOptions } from './collect.js';
 import { rootOf } from './discover.js';
 
 /** What the lead tells the reader, in this order: the root, each slice, the end of the walk. */
 export type ReaderMessage = { root: string } | { chunk: string[] } | { end: true };
 
-const { role, options, next, port } = workerData as { role: 'lead' | 'reader'; options?: CollectOptions; next: Int32Array; port: MessagePort };
+const { role, next, port } = workerData as { role: 'lead' | 'reader'; next: Int32Array; port: MessagePort };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const chunks: string[][] = [];
 
@@ -39,9 +39,10 @@ function report(error: unknown): void {
   });
 }
 
-if (role === 'lead') {
+/** The lead's work, once the main thread sends the options (collect-async.ts `LeadStart`). */
+function lead(options: CollectOptions): void {
   try {
-    const root = rootOf(options!.paths, options!.cwd);
+    const root = rootOf(options.paths, options.cwd);
     if (root !== null) port.postMessage({ root } satisfies ReaderMessage);
     let pending: string[] = [];
     const publish = () => {
@@ -49,7 +50,7 @@ if (role === 'lead') {
       port.postMessage({ chunk: pending } satisfies ReaderMessage);
       pending = [];
     };
-    const discovered = discoverFiles(options!, (file) => {
+    const discovered = discoverFiles(options, (file) => {
       pending.push(file);
       if (pending.length === CHUNK_FILES) publish();
     });
@@ -62,6 +63,10 @@ if (role === 'lead') {
     port.close();
     report(error);
   }
+}
+
+if (role === 'lead') {
+  parentPort!.once('message', (message: LeadStart) => lead(message.options));
 } else {
   let root = '';
   port.on('message', (message: ReaderMessage) => {
