@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeKey, MASK, redact, redactEnvText, registerKeyPatterns } from '../../src/redact/redact.js';
+import { lineSafe, looksLikeKey, MASK, redact, redactEnvText, redactText, registerKeyPatterns } from '../../src/redact/redact.js';
 import { commentText, literalBody, stringLiteral } from '../../src/migrate/literals.js';
 import { ts } from '../../src/analysis/typescript/parse.js';
 import { PLANTED_KEYS } from '../helpers/keys.js';
@@ -138,5 +138,42 @@ describe('literals: a value can never end the literal or the comment it is writt
     const text = commentText(`see */ alert(1) /*\nnext\u2028line ${PLANTED_KEYS.openai}`);
     expect(text).not.toMatch(/[\n\r\u2028\u2029]|\*\//);
     expect(text).not.toContain(PLANTED_KEYS.openai);
+  });
+});
+
+describe('redact: line by line (each distinct line once) gives the text redacting the whole gives', () => {
+  const keyed = Object.values(PLANTED_KEYS).flatMap((key) => [
+    `const apiKey = '${key}';`, `  "reason": "Authorization: Bearer ${key}",`, `OPENAI_API_KEY=${key}`, `see https://u:${key}@h.example.com`,
+  ]);
+  const plain = ['{', '  "status": "ok",', "model: 'gpt-4o-mini'", 'apiKey: process.env.OPENAI_API_KEY', '', '}', 'x\r'];
+  // Where a rule spans lines: a name at the end of one line and its value on the next, a PEM block.
+  const spanning = ["const apiKey =\n  'a8Zq3xW9mN2bV7cL1';", '"token":\n"Qm9z8Xc7Vb6Nn5Mm4Ll3"', "secret:\r\n\r\n  'hunter2hunter2'",
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END RSA PRIVATE KEY-----'];
+  // A seeded shuffle, so that a failure can be replayed.
+  let seed = 7;
+  const pick = <T>(items: readonly T[]): T => items[(seed = (seed * 16807) % 2147483647) % items.length]!;
+
+  it('on reports made of repeated lines, keys, plain text and rules that span lines', () => {
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 40 }, () => pick([...keyed, ...plain, ...plain, ...spanning])).join(pick(['\n', '\r\n']));
+      expect(redact(text), text).toBe(redactText(text));
+    }
+    for (const text of spanning) {
+      expect(redact(text)).toBe(redactText(text));
+      expect(redact(`${plain.join('\n')}\n${text}`)).toBe(redactText(`${plain.join('\n')}\n${text}`));
+    }
+    expect(redact(spanning[0]!)).toBe(`const apiKey =\n  '${MASK}';`);
+  });
+
+  it("a template's pattern that could match a line break has the whole text redacted at once", () => {
+    expect(lineSafe('bce-v3/ALTAK-[A-Za-z0-9]+/[A-Za-z0-9]+')).toBe(true);
+    expect(lineSafe(String.raw`\b(?=[0-9a-zA-Z]*[0-9])[0-9a-zA-Z]{20,}\.(?=[0-9a-zA-Z]*[0-9])[0-9a-zA-Z]{10,}\b`)).toBe(true);
+    for (const unsafe of [String.raw`zq\s+\d{8}`, 'zq[^a]\\d{8}', '^zq\\d{8}', 'zq\\d{8}$', '(?<!x)zq\\d{8}', String.raw`zq\n\d{8}`, String.raw`zq\x0a\d{8}`]) {
+      expect(lineSafe(unsafe), unsafe).toBe(false);
+    }
+    registerKeyPatterns([{ id: 'spans', apiKey: { pattern: { regex: String.raw`zq\s+\d{8}`, sources: ['S1'] } } }]);
+    const text = 'one\nzq\n12345678\ntwo';
+    expect(redact(text)).toBe(`one\n${MASK}\ntwo`);
+    expect(redact(text)).toBe(redactText(text));
   });
 });
